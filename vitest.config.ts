@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_ARGS, LOOPBACK_HOST, chromiumPath } from './tests/support/chromium';
-import { armNetworkGuard, takeNetworkViolations } from './tests/support/network-guard-command';
+import { CHROMIUM_ARGS, LOOPBACK_HOST, chromiumPath } from './tools/browser/chromium.mjs';
+import { armNetworkGuard, takeNetworkViolations } from './tests/support/network-guard-command.ts';
 
 /** Cross-origin isolation lets onnxruntime-web and MediaPipe use wasm threads. */
 const ISOLATION_HEADERS = {

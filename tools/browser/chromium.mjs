@@ -1,11 +1,20 @@
+// The system Chromium and the flags every browser run of this project uses (tests, tools,
+// benchmarks). Facts behind the flags: shared/testing/WEBGPU-ON-CPU.md.
 import { existsSync } from 'node:fs';
 
-/** Where the system Chromium lives; CHROMIUM_PATH overrides. No test tool may download its own browser. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const candidate of candidates) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
+/** Where Debian and Ubuntu put Chromium; CHROMIUM_PATH overrides. No tool may download a browser. */
+export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** @returns {string | undefined} */
+export function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES];
+  return candidates.find((candidate) => candidate && existsSync(candidate));
+}
+
+/** @returns {string} */
+export function chromiumPath() {
+  const found = findChromium();
+  if (found) return found;
   throw new Error(
     'No Chromium found. On Debian/Ubuntu run `node tools/setup/ensure-chromium.mjs` (it uses apt-get); ' +
       'elsewhere install Chromium and set CHROMIUM_PATH to its executable.',
@@ -13,11 +22,11 @@ export function chromiumPath(): string {
 }
 
 /**
- * Flags for headless Chromium on machines without a GPU (shared/testing/WEBGPU-ON-CPU.md):
- * no background networking (it would phone home at start), WebGPU on SwiftShader, and every
- * host but the loopback one resolved to nothing, so the product cannot reach the internet.
+ * Headless Chromium on machines without a GPU: no background networking (it would phone
+ * home at start), WebGPU on SwiftShader, and every host but the loopback one resolved to
+ * nothing, so nothing in the page can reach the internet.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+export const CHROMIUM_ARGS = Object.freeze([
   '--no-sandbox',
   '--disable-quic',
   '--no-first-run',
@@ -26,11 +35,9 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
   '--disable-default-apps',
   '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-angle=swiftshader',
   '--autoplay-policy=no-user-gesture-required',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
+]);
 
-/** A page must come from here to be a secure context with WebGPU; never another host. */
+/** Pages must come from here: a secure context with WebGPU, and the only host allowed. */
 export const LOOPBACK_HOST = '127.0.0.1';
