@@ -1,0 +1,204 @@
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import { Constants } from '@babylonjs/core/Engines/constants';
+import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture';
+import { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture';
+import type { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Color4 } from '@babylonjs/core/Maths/math.color';
+import { Observable, type Observer } from '@babylonjs/core/Misc/observable';
+import type { Scene } from '@babylonjs/core/scene';
+import type { FaceTracker } from '../capture/FaceTracker';
+import { FaceControls } from '../core/FaceControls';
+import { buildPortraitRig } from '../rig/buildPortraitRig';
+import { PortraitRig } from '../rig/PortraitRig';
+import type { PortraitRigData } from '../rig/PortraitRigData';
+import { WarpGenerator } from '../render/WarpGenerator';
+import { portraitCanvas, type PortraitImageSource } from './portraitImage';
+import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
+
+export interface TalkingPortraitOptions {
+  /** Name of the texture, for the inspector. Default 'talkingPortrait'. */
+  name?: string;
+  /** Width and height of the output texture in pixels, 128..1024. Default 512. */
+  size?: number;
+  /** A rig baked ahead of time (`npm run bake`), which skips face detection. Default: detect and rig now. */
+  rig?: PortraitRigData;
+  /** The tracker to detect the face with. Default: the scene's shared tracker with the embedded model. */
+  tracker?: FaceTracker;
+  /** Colour to lay a transparent portrait on; null keeps the portrait's own transparency. Default null. */
+  matte?: Color3 | null;
+}
+
+const DEFAULT_SIZE = 512;
+const MIN_SIZE = 128;
+const MAX_SIZE = 1024;
+
+/**
+ * A living portrait: one image in, a texture out that any material or GUI can show. Write
+ * `controls` (or attach motion sources) and the scene's PortraitSystem draws a new frame
+ * before each render in which they changed.
+ */
+export class TalkingPortrait implements SystemPortrait {
+  /** The animated portrait; a still portrait until the first frame is drawn. */
+  readonly texture: RenderTargetTexture;
+  /** What the face does now: head angles and the 52 ARKit weights. Write into it; never replace it. */
+  readonly controls = new FaceControls();
+  readonly rig: PortraitRig;
+  /** Fires once when the portrait is disposed. */
+  readonly onDisposeObservable = new Observable<TalkingPortrait>();
+
+  private readonly _scene: Scene;
+  private readonly _system: PortraitSystem;
+  private readonly _source: HtmlElementTexture;
+  private readonly _generator: WarpGenerator;
+  private readonly _positions: Float32Array;
+  private readonly _lastDrawn = new FaceControls();
+  private _drawnOnce = false;
+  private _sceneDisposeObserver: Observer<Scene> | null;
+  private _disposed = false;
+
+  /** True where the warp generator can run: WebGPU or WebGL2. */
+  static IsSupported(engine: AbstractEngine): boolean {
+    return engine.isWebGPU || (engine as AbstractEngine & { webGLVersion?: number }).webGLVersion === 2;
+  }
+
+  /**
+   * Makes a portrait from an image: finds the face (NoFaceError if there is none), rigs it,
+   * and draws its first frame before resolving.
+   */
+  static async CreateAsync(scene: Scene, image: PortraitImageSource, options: TalkingPortraitOptions = {}): Promise<TalkingPortrait> {
+    const engine = scene.getEngine();
+    if (!TalkingPortrait.IsSupported(engine)) {
+      throw new TypeError('TalkingPortrait: the engine supports neither WebGPU nor WebGL2; check TalkingPortrait.IsSupported(engine) first.');
+    }
+    const size = options.size ?? DEFAULT_SIZE;
+    if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
+      throw new RangeError(`TalkingPortrait: size must be a whole number from ${MIN_SIZE} to ${MAX_SIZE}, got ${size}.`);
+    }
+    const canvas = await portraitCanvas(image, 'TalkingPortrait.CreateAsync');
+    const system = PortraitSystem.Get(scene);
+    let rigData = options.rig;
+    if (!rigData) {
+      const tracker = options.tracker ?? (await system.getTrackerAsync());
+      const detection = await tracker.detectImage(canvas);
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      rigData = buildPortraitRig({
+        landmarks: detection.landmarks,
+        imageWidth: canvas.width,
+        imageHeight: canvas.height,
+        pixels: context.getImageData(0, 0, canvas.width, canvas.height),
+      });
+    } else if (rigData.imageWidth !== canvas.width || rigData.imageHeight !== canvas.height) {
+      throw new RangeError(
+        `TalkingPortrait: the baked rig is for a ${rigData.imageWidth}×${rigData.imageHeight} image, this image is ${canvas.width}×${canvas.height}.`,
+      );
+    }
+    const portrait = new TalkingPortrait(scene, system, canvas, new PortraitRig(rigData), size, options);
+    await portrait._whenReadyAsync();
+    return portrait;
+  }
+
+  private constructor(scene: Scene, system: PortraitSystem, canvas: HTMLCanvasElement, rig: PortraitRig, size: number, options: TalkingPortraitOptions) {
+    this._scene = scene;
+    this._system = system;
+    this.rig = rig;
+    const engine = scene.getEngine();
+    const name = options.name ?? 'talkingPortrait';
+    const source = new HtmlElementTexture(`${name}.source`, canvas, {
+      engine,
+      scene,
+      generateMipMaps: false,
+      samplingMode: Texture.BILINEAR_SAMPLINGMODE,
+    });
+    source.update(false);
+    source.wrapU = Texture.CLAMP_ADDRESSMODE;
+    source.wrapV = Texture.CLAMP_ADDRESSMODE;
+    this._source = source;
+    this.texture = new RenderTargetTexture(name, { width: size, height: size }, scene, {
+      generateMipMaps: false,
+      generateDepthBuffer: true,
+      type: Constants.TEXTURETYPE_UNSIGNED_BYTE,
+      samplingMode: Texture.BILINEAR_SAMPLINGMODE,
+    });
+    this.texture.refreshRate = RenderTargetTexture.REFRESHRATE_RENDER_ONCE;
+    this.texture.wrapU = Texture.CLAMP_ADDRESSMODE;
+    this.texture.wrapV = Texture.CLAMP_ADDRESSMODE;
+    const matte = options.matte ? new Color4(options.matte.r, options.matte.g, options.matte.b, 1) : null;
+    this._generator = new WarpGenerator(engine, rig, source, this.texture, matte);
+    this._positions = new Float32Array(rig.positionsLength);
+    this._sceneDisposeObserver = scene.onDisposeObservable.add(() => this.dispose());
+    system.add(this);
+  }
+
+  /** True once the first frame has been drawn. */
+  isReady(): boolean {
+    return this._drawnOnce && !this._disposed;
+  }
+
+  /** Draws a frame now if the controls changed since the last one (the system calls this each frame). */
+  update(_deltaMs: number): void {
+    if (this._disposed) return;
+    if (this._drawnOnce && this.controls.equals(this._lastDrawn)) return;
+    this.rig.deform(this.controls, this._positions);
+    if (this._generator.render(this._positions)) {
+      this._lastDrawn.copyFrom(this.controls);
+      this._drawnOnce = true;
+    }
+  }
+
+  /** Draws the current controls now, whether or not they changed. */
+  renderNow(): boolean {
+    if (this._disposed) return false;
+    this.rig.deform(this.controls, this._positions);
+    const drawn = this._generator.render(this._positions);
+    if (drawn) {
+      this._lastDrawn.copyFrom(this.controls);
+      this._drawnOnce = true;
+    }
+    return drawn;
+  }
+
+  /**
+   * Reads the current frame back from the GPU as RGBA8, rows top first. For tools, tests and
+   * thumbnails; never call it per frame (it waits for the GPU).
+   */
+  async readPixelsAsync(): Promise<Uint8Array> {
+    const view = await this.texture.readPixels();
+    if (!view) throw new Error('TalkingPortrait.readPixelsAsync: the texture could not be read.');
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    const { width, height } = this.texture.getSize();
+    // WebGL reads render targets bottom row first; WebGPU top row first.
+    if (this._scene.getEngine().isWebGPU) return bytes.slice();
+    const out = new Uint8Array(bytes.length);
+    const row = width * 4;
+    for (let y = 0; y < height; y++) out.set(bytes.subarray((height - 1 - y) * row, (height - y) * row), y * row);
+    return out;
+  }
+
+  private async _whenReadyAsync(): Promise<void> {
+    const started = performance.now();
+    while (!this._generator.isReady()) {
+      if (this._disposed) throw new Error('TalkingPortrait: disposed before it was ready.');
+      if (performance.now() - started > READY_TIMEOUT_MS) throw new Error('TalkingPortrait: the warp shaders did not compile in time.');
+      await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+    }
+    this.renderNow();
+  }
+
+  /** Frees the textures, buffers and shaders, and leaves the scene's update. Safe to call twice. */
+  dispose(): void {
+    if (this._disposed) return;
+    this._disposed = true;
+    this._system.remove(this);
+    if (this._sceneDisposeObserver) this._scene.onDisposeObservable.remove(this._sceneDisposeObserver);
+    this._sceneDisposeObserver = null;
+    this._generator.dispose();
+    this._source.dispose();
+    this.texture.dispose();
+    this.onDisposeObservable.notifyObservers(this);
+    this.onDisposeObservable.clear();
+  }
+}
+
+const READY_POLL_MS = 16;
+const READY_TIMEOUT_MS = 30_000;

@@ -1,0 +1,3 @@
+export { TalkingPortrait, type TalkingPortraitOptions } from './TalkingPortrait';
+export { PortraitSystem } from './PortraitSystem';
+export type { PortraitImageSource } from './portraitImage';

@@ -1,0 +1,84 @@
+/**
+ * The warp generator's shaders for WebGL2. Layers (rig/PortraitRigData RigLayer): 0 skin,
+ * 1 eye white, 2 iris, 3 mouth interior. Every layer samples the portrait where the vertex
+ * rested, so the still face is the portrait itself; synthesized colour fades in only as an
+ * opening opens or an iris moves away.
+ */
+import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerDepthBias';
+
+const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
+const float IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
+const float MOUTH_BIAS = ${MOUTH_DEPTH_BIAS.toFixed(6)};`;
+
+export const WARP_VERTEX_GLSL = `
+precision highp float;
+${LAYER_BIAS_GLSL}
+attribute vec3 position;
+attribute vec2 uv;
+attribute vec4 shade;
+uniform float flipY;
+varying vec2 vUV;
+varying vec4 vShade;
+void main(void) {
+  vUV = uv;
+  vShade = shade;
+  // Layers lie at the depth of the skin over them; push them just behind it (depth bias per layer).
+  float bias = shade.x < 0.5 ? 0.0 : (shade.x < 1.5 ? EYE_BACK_BIAS : (shade.x < 2.5 ? IRIS_BIAS : MOUTH_BIAS));
+  gl_Position = vec4(position.x * 2.0 - 1.0, (1.0 - position.y * 2.0) * flipY, position.z + bias, 1.0);
+}`;
+
+export const WARP_FRAGMENT_GLSL = `
+precision highp float;
+varying vec2 vUV;
+varying vec4 vShade;
+uniform sampler2D sourceSampler;
+uniform vec3 irisRight;
+uniform vec3 irisLeft;
+uniform vec2 gaze;
+uniform vec4 mouth;
+uniform vec3 sclera;
+uniform vec3 cavity;
+uniform vec3 teeth;
+uniform vec3 tongue;
+uniform vec4 matte;
+uniform float aspect;
+
+vec3 mouthInterior(float across, float down) {
+  float gap = mouth.y;
+  float fromUpper = down * gap;
+  float fromLower = (1.0 - down) * gap;
+  float edge = smoothstep(0.0, 0.18, across) * smoothstep(1.0, 0.82, across);
+  vec3 color = cavity * (0.6 + 0.4 * edge);
+  float upperTeeth = (1.0 - smoothstep(mouth.z * 0.8, mouth.z, fromUpper)) * smoothstep(0.05, 0.2, across) * smoothstep(0.95, 0.8, across);
+  float lowerTeeth = (1.0 - smoothstep(mouth.z * 0.5, mouth.z * 0.65, fromLower)) * smoothstep(0.15, 0.3, across) * smoothstep(0.85, 0.7, across);
+  float tongueBody = (1.0 - smoothstep(0.2, 0.45, abs(across - 0.5))) * smoothstep(0.55, 0.8, down);
+  color = mix(color, tongue, tongueBody * 0.85);
+  color = mix(color, teeth * (0.85 + 0.15 * edge), max(upperTeeth, lowerTeeth * 0.8));
+  return color;
+}
+
+void main(void) {
+  vec4 source = texture2D(sourceSampler, vUV);
+  vec3 color = source.rgb;
+  float alpha = source.a;
+  float layer = vShade.x;
+  if (layer > 0.5 && layer < 1.5) {
+    vec3 iris = vShade.w < 0.5 ? irisRight : irisLeft;
+    float moved = vShade.w < 0.5 ? gaze.x : gaze.y;
+    vec2 d = vec2(vUV.x - iris.x, (vUV.y - iris.y) * aspect);
+    float inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
+    float amount = max(inIris * moved, 1.0 - vShade.y);
+    color = mix(color, sclera, amount);
+    alpha = 1.0;
+  } else if (layer > 1.5 && layer < 2.5) {
+    alpha = 1.0;
+  } else if (layer > 2.5) {
+    color = mix(color, mouthInterior(vShade.y, vShade.z), mouth.x);
+    alpha = 1.0;
+  }
+  if (matte.a > 0.0) {
+    color = mix(matte.rgb, color, alpha);
+    alpha = 1.0;
+  }
+  gl_FragColor = vec4(color, alpha);
+}`;

@@ -1,0 +1,84 @@
+import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerDepthBias';
+
+/** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
+export const WARP_VERTEX_WGSL = `
+const EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
+const IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
+const MOUTH_BIAS = ${MOUTH_DEPTH_BIAS.toFixed(6)};
+attribute position: vec3<f32>;
+attribute uv: vec2<f32>;
+attribute shade: vec4<f32>;
+uniform flipY: f32;
+varying vUV: vec2<f32>;
+varying vShade: vec4<f32>;
+@vertex
+fn main(input: VertexInputs) -> FragmentInputs {
+  vertexOutputs.vUV = vertexInputs.uv;
+  vertexOutputs.vShade = vertexInputs.shade;
+  let p = vertexInputs.position;
+  let layer = vertexInputs.shade.x;
+  var bias = 0.0;
+  if (layer > 2.5) { bias = MOUTH_BIAS; } else if (layer > 1.5) { bias = IRIS_BIAS; } else if (layer > 0.5) { bias = EYE_BACK_BIAS; }
+  vertexOutputs.position = vec4<f32>(p.x * 2.0 - 1.0, (1.0 - p.y * 2.0) * uniforms.flipY, p.z + bias, 1.0);
+}`;
+
+export const WARP_FRAGMENT_WGSL = `
+varying vUV: vec2<f32>;
+varying vShade: vec4<f32>;
+var sourceSamplerSampler: sampler;
+var sourceSampler: texture_2d<f32>;
+uniform irisRight: vec3<f32>;
+uniform irisLeft: vec3<f32>;
+uniform gaze: vec2<f32>;
+uniform mouth: vec4<f32>;
+uniform sclera: vec3<f32>;
+uniform cavity: vec3<f32>;
+uniform teeth: vec3<f32>;
+uniform tongue: vec3<f32>;
+uniform matte: vec4<f32>;
+uniform aspect: f32;
+
+fn mouthInterior(across: f32, down: f32) -> vec3<f32> {
+  let gap = uniforms.mouth.y;
+  let fromUpper = down * gap;
+  let fromLower = (1.0 - down) * gap;
+  let edge = smoothstep(0.0, 0.18, across) * smoothstep(1.0, 0.82, across);
+  var color = uniforms.cavity * (0.6 + 0.4 * edge);
+  let upperTeeth = (1.0 - smoothstep(uniforms.mouth.z * 0.8, uniforms.mouth.z, fromUpper)) * smoothstep(0.05, 0.2, across) * smoothstep(0.95, 0.8, across);
+  let lowerTeeth = (1.0 - smoothstep(uniforms.mouth.z * 0.5, uniforms.mouth.z * 0.65, fromLower)) * smoothstep(0.15, 0.3, across) * smoothstep(0.85, 0.7, across);
+  let tongueBody = (1.0 - smoothstep(0.2, 0.45, abs(across - 0.5))) * smoothstep(0.55, 0.8, down);
+  color = mix(color, uniforms.tongue, tongueBody * 0.85);
+  color = mix(color, uniforms.teeth * (0.85 + 0.15 * edge), max(upperTeeth, lowerTeeth * 0.8));
+  return color;
+}
+
+@fragment
+fn main(input: FragmentInputs) -> FragmentOutputs {
+  let source = textureSample(sourceSampler, sourceSamplerSampler, input.vUV);
+  var color = source.rgb;
+  var alpha = source.a;
+  let layer = input.vShade.x;
+  if (layer > 0.5 && layer < 1.5) {
+    var iris = uniforms.irisLeft;
+    var moved = uniforms.gaze.y;
+    if (input.vShade.w < 0.5) {
+      iris = uniforms.irisRight;
+      moved = uniforms.gaze.x;
+    }
+    let d = vec2<f32>(input.vUV.x - iris.x, (input.vUV.y - iris.y) * uniforms.aspect);
+    let inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
+    let amount = max(inIris * moved, 1.0 - input.vShade.y);
+    color = mix(color, uniforms.sclera, amount);
+    alpha = 1.0;
+  } else if (layer > 1.5 && layer < 2.5) {
+    alpha = 1.0;
+  } else if (layer > 2.5) {
+    color = mix(color, mouthInterior(input.vShade.y, input.vShade.z), uniforms.mouth.x);
+    alpha = 1.0;
+  }
+  if (uniforms.matte.a > 0.0) {
+    color = mix(uniforms.matte.rgb, color, alpha);
+    alpha = 1.0;
+  }
+  fragmentOutputs.color = vec4<f32>(color, alpha);
+}`;

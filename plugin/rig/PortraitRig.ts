@@ -1,0 +1,96 @@
+import type { FaceControlsLike } from '../core/FaceControls';
+import { rightX, rightY } from './faceFrame';
+import type { PortraitRigData } from './PortraitRigData';
+
+/** Depth written for the generator's depth test spans this many face heights around the pivot. */
+const DEPTH_SPAN_FACE_HEIGHTS = 4;
+
+/**
+ * A portrait's rig at run time: controls in, vertex positions out. Pure arithmetic on
+ * preallocated arrays; deform() allocates nothing.
+ */
+export class PortraitRig {
+  readonly data: PortraitRigData;
+  private readonly _work: Float32Array;
+
+  constructor(data: PortraitRigData) {
+    this.data = data;
+    this._work = new Float32Array(data.vertexCount * 3);
+  }
+
+  get vertexCount(): number {
+    return this.data.vertexCount;
+  }
+
+  /** Floats deform() writes: u, v (0..1, v down) and depth (0 near .. 1 far) per vertex. */
+  get positionsLength(): number {
+    return this.data.vertexCount * 3;
+  }
+
+  /** Writes the posed vertices for these controls into `out` (length positionsLength). */
+  deform(controls: FaceControlsLike, out: Float32Array): void {
+    const d = this.data;
+    const work = this._work;
+    const rest = d.rest;
+    work.set(rest);
+    this._applyMorphs(controls.weights, work);
+    this._applyFollowers(work);
+
+    const f = d.frame;
+    const rx = rightX(f), ry = rightY(f), ux = f.upX, uy = f.upY;
+    const h = f.faceHeight;
+    const yaw = controls.yaw * d.yawGain, pitch = controls.pitch * d.pitchGain, roll = controls.roll;
+    const cy = Math.cos(yaw), sy = Math.sin(yaw), cp = Math.cos(pitch), sp = Math.sin(pitch), cr = Math.cos(roll), sr = Math.sin(roll);
+    const tx = controls.x * h, ty = controls.y * h, scale = 1 + controls.z;
+    const invW = 1 / d.imageWidth, invH = 1 / d.imageHeight, depthScale = 1 / (DEPTH_SPAN_FACE_HEIGHTS * h);
+    const n = d.vertexCount;
+    for (let i = 0; i < n; i++) {
+      const o = i * 3;
+      const px = work[o] - f.centerX, py = work[o + 1] - f.centerY;
+      const X = px * rx + py * ry;
+      const Y = px * ux + py * uy;
+      const Z = work[o + 2] - f.pivotDepth;
+      // Yaw about up, then pitch about right, then roll about the view axis.
+      const x1 = X * cy + Z * sy, z1 = -X * sy + Z * cy;
+      const y2 = Y * cp + z1 * sp, z2 = -Y * sp + z1 * cp;
+      const x3 = x1 * cr - y2 * sr, y3 = x1 * sr + y2 * cr;
+      const w = d.headWeight[i];
+      const s = 1 + (scale - 1) * w;
+      const Xf = (X + (x3 - X) * w) * s + tx * w;
+      const Yf = (Y + (y3 - Y) * w) * s + ty * w;
+      const Zf = Z + (z2 - Z) * w;
+      out[o] = (f.centerX + Xf * rx + Yf * ux) * invW;
+      out[o + 1] = (f.centerY + Xf * ry + Yf * uy) * invH;
+      out[o + 2] = 0.5 - Zf * depthScale;
+    }
+  }
+
+  private _applyMorphs(weights: ArrayLike<number>, work: Float32Array): void {
+    const morphs = this.data.morphs;
+    for (let m = 0; m < morphs.length; m++) {
+      const morph = morphs[m];
+      const weight = weights[m];
+      if (morph === null || weight === 0) continue;
+      const vertices = morph.vertices, deltas = morph.deltas;
+      for (let k = 0; k < vertices.length; k++) {
+        const o = vertices[k] * 3, q = k * 3;
+        work[o] += deltas[q] * weight;
+        work[o + 1] += deltas[q + 1] * weight;
+        work[o + 2] += deltas[q + 2] * weight;
+      }
+    }
+  }
+
+  /** Mouth-interior vertices keep their place between the inner lips as the lips move. */
+  private _applyFollowers(work: Float32Array): void {
+    const { followers, followerMix, rest } = this.data;
+    for (let k = 0; k < followerMix.length; k++) {
+      const v = followers[k * 3] * 3, a = followers[k * 3 + 1] * 3, b = followers[k * 3 + 2] * 3;
+      const t = followerMix[k];
+      for (let c = 0; c < 2; c++) {
+        const da = work[a + c] - rest[a + c], db = work[b + c] - rest[b + c];
+        work[v + c] = rest[v + c] + da + (db - da) * t;
+      }
+    }
+  }
+}

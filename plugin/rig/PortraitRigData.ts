@@ -1,0 +1,70 @@
+import type { RigColors } from './rigColors';
+
+/** The serialized rig's format tag and version; a rig of another version is refused on load. */
+export const RIG_FORMAT = 'babylon-talking-portraits/rig';
+export const RIG_VERSION = 1;
+
+/** What each vertex is part of; the generator shades each layer differently. */
+export const enum RigLayer {
+  /** The portrait's own pixels, warped. */
+  Skin = 0,
+  /** Behind an eye opening: the eye's white, with the iris painted out when the iris moves away. */
+  EyeBack = 1,
+  /** A movable iris disk. */
+  Iris = 2,
+  /** Behind the lips: cavity, teeth and tongue. */
+  MouthInterior = 3,
+}
+
+/** The face's own frame in the image, so controls mean the same on any portrait size or tilt. */
+export interface FaceFrame {
+  /** Pivot of head turns in image pixels, and its depth (pixels toward the viewer). */
+  readonly centerX: number;
+  readonly centerY: number;
+  readonly pivotDepth: number;
+  /** Unit vector from chin to forehead, in image pixels (y grows down). */
+  readonly upX: number;
+  readonly upY: number;
+  /** Forehead top to chin, in pixels: one face unit. */
+  readonly faceHeight: number;
+}
+
+/** A morph target: sparse per-vertex displacements (pixels) at weight 1. */
+export interface RigMorph {
+  readonly vertices: Uint32Array;
+  readonly deltas: Float32Array;
+}
+
+/**
+ * Everything a rig is, as plain data: built once from landmarks (buildPortraitRig) or loaded
+ * from a baked file (parseRig), then driven by PortraitRig.
+ */
+export interface PortraitRigData {
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  readonly vertexCount: number;
+  /** x, y in image pixels and depth in pixels toward the viewer, per vertex. */
+  readonly rest: Float32Array;
+  /** Where each vertex samples the source image, 0..1 (v down). */
+  readonly uv: Float32Array;
+  /** layer, and two layer parameters per vertex (see RigLayer), then the eye side (0 right, 1 left). */
+  readonly shade: Float32Array;
+  /** How much of a head turn each vertex follows: 1 on the face, 0 on the image border. */
+  readonly headWeight: Float32Array;
+  readonly indices: Uint32Array;
+  /** One morph per ARKit blendshape index; null where a blendshape is not rigged. */
+  readonly morphs: readonly (RigMorph | null)[];
+  /** Mouth-interior vertices follow the inner lips: follower, upper leader, lower leader, and the mix. */
+  readonly followers: Uint32Array;
+  readonly followerMix: Float32Array;
+  readonly frame: FaceFrame;
+  readonly colors: RigColors;
+  /** Head-turn gains found at bake time so a turn reads as commanded (1 when not calibrated). */
+  readonly yawGain: number;
+  readonly pitchGain: number;
+  /** Iris centre (uv) and radius (in uv x units) per eye, subject right then left: painted out behind a moved iris. */
+  readonly irises: Float32Array;
+}
+
+/** Floats of `shade` per vertex. */
+export const SHADE_STRIDE = 4;

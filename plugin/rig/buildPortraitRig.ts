@@ -1,0 +1,110 @@
+import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
+import { FACE_OVAL, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
+import type { EyeOutline } from '../core/landmarkTypes';
+import { addEyeLayers } from './eyeLayers';
+import { computeFaceFrame } from './faceFrame';
+import { meshNeighbours, solveHarmonicMorph } from './harmonicMorph';
+import { LANDMARK_COUNT, LandmarkPixels } from './landmarkPixels';
+import { MorphContext } from './morphContext';
+import { authorMorphs, type EyeParts } from './morphTargets';
+import { addMouthLayer } from './mouthLayer';
+import { addOuterRings } from './outerRings';
+import { RigLayer, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { RigMeshBuilder } from './RigMeshBuilder';
+import { DEFAULT_RIG_COLORS, sampleRigColors, type PixelPolygon, type RigPixels } from './rigColors';
+import { FACE_MESH_TRIANGLES } from './topology/faceMeshTriangles';
+
+/** A 2-D warp under-reads head turns; extra depth relief makes them read closer to the command (CALIBRATION.md). */
+export const DEFAULT_DEPTH_RELIEF = 1.5;
+
+export interface RigInput {
+  /** 478 landmarks, x, y, z each, normalized as MediaPipe gives them. */
+  readonly landmarks: ArrayLike<number>;
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  /** The portrait's pixels, to take the eye white, lips and lids' colours from. Default: neutral tones. */
+  readonly pixels?: RigPixels;
+  readonly depthRelief?: number;
+}
+
+/** Builds a portrait's rig once, from its landmarks: mesh, layers, morph targets and colours. */
+export function buildPortraitRig(input: RigInput): PortraitRigData {
+  const { imageWidth: width, imageHeight: height } = input;
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
+    throw new RangeError(`buildPortraitRig: image size must be positive whole pixels, got ${width}×${height}.`);
+  }
+  const points = new LandmarkPixels(input.landmarks, width, height, input.depthRelief ?? DEFAULT_DEPTH_RELIEF);
+  const mesh = new RigMeshBuilder();
+  for (let i = 0; i < LANDMARK_COUNT; i++) mesh.add(points.x(i), points.y(i), points.depth(i), RigLayer.Skin);
+  for (const i of FACE_MESH_TRIANGLES) mesh.indices.push(i);
+  const frame = computeFaceFrame(points, FACE_OVAL);
+  addOuterRings(mesh, FACE_OVAL, frame, width, height);
+  const skinVertexCount = mesh.vertexCount;
+  const skinTriangleCount = mesh.indices.length / 3;
+
+  const right = addEyeLayers(mesh, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS, 0);
+  const left = addEyeLayers(mesh, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, 1);
+  const mouth = addMouthLayer(mesh, LIPS, frame.upX, frame.upY, frame.faceHeight);
+
+  const neighbours = meshNeighbours(mesh.vertexCount, mesh.indices, (t) => t < skinTriangleCount);
+  const isSkin = (v: number) => v < skinVertexCount && mesh.shade[v * 4] === RigLayer.Skin;
+  const eyes: EyeParts[] = [
+    { eye: SUBJECT_RIGHT_EYE, iris: SUBJECT_RIGHT_IRIS, irisRim: right.irisRim, sign: -1 },
+    { eye: SUBJECT_LEFT_EYE, iris: SUBJECT_LEFT_IRIS, irisRim: left.irisRim, sign: 1 },
+  ];
+  const authored = authorMorphs(new MorphContext(mesh, frame), eyes);
+  const morphs: (RigMorph | null)[] = new Array(BLENDSHAPE_COUNT).fill(null);
+  for (const [index, handles] of authored) {
+    morphs[index] = solveHarmonicMorph(handles, neighbours, isSkin, (v) => mesh.x(v), (v) => mesh.y(v));
+  }
+
+  const uv = new Float32Array(mesh.vertexCount * 2);
+  for (let v = 0; v < mesh.vertexCount; v++) {
+    uv[v * 2] = mesh.x(v) / width;
+    uv[v * 2 + 1] = mesh.y(v) / height;
+  }
+  const irises = new Float32Array([
+    mesh.x(SUBJECT_RIGHT_IRIS.centre) / width, mesh.y(SUBJECT_RIGHT_IRIS.centre) / height, right.irisRadius / width,
+    mesh.x(SUBJECT_LEFT_IRIS.centre) / width, mesh.y(SUBJECT_LEFT_IRIS.centre) / height, left.irisRadius / width,
+  ]);
+  const followers: number[] = [];
+  for (let k = 0; k < mouth.followers.length; k += 3) followers.push(mouth.followers[k], mouth.followers[k + 1], mouth.followers[k + 2]);
+
+  return {
+    imageWidth: width,
+    imageHeight: height,
+    vertexCount: mesh.vertexCount,
+    rest: Float32Array.from(mesh.rest),
+    uv,
+    shade: Float32Array.from(mesh.shade),
+    headWeight: Float32Array.from(mesh.headWeight),
+    indices: Uint32Array.from(mesh.indices),
+    morphs,
+    followers: Uint32Array.from(followers),
+    followerMix: Float32Array.from(mouth.mix),
+    frame,
+    colors: input.pixels ? sampleRigColors(input.pixels, colorRegions(mesh)) : DEFAULT_RIG_COLORS,
+    yawGain: 1,
+    pitchGain: 1,
+    irises,
+  };
+}
+
+function polygon(mesh: RigMeshBuilder, loop: readonly number[]): PixelPolygon {
+  return loop.map((i) => [mesh.x(i), mesh.y(i)] as const);
+}
+
+function lidBand(mesh: RigMeshBuilder, eye: EyeOutline): PixelPolygon {
+  // Between the upper lid and a copy of it lifted by a third of the eye's width.
+  const lift = Math.hypot(mesh.x(eye.outerCorner) - mesh.x(eye.innerCorner), mesh.y(eye.outerCorner) - mesh.y(eye.innerCorner)) / 3;
+  const lid = polygon(mesh, eye.upperLid);
+  return [...lid, ...[...lid].reverse().map(([x, y]) => [x, y - lift] as const)];
+}
+
+function colorRegions(mesh: RigMeshBuilder) {
+  return {
+    eyes: [polygon(mesh, SUBJECT_LEFT_EYE.loop), polygon(mesh, SUBJECT_RIGHT_EYE.loop)],
+    lips: polygon(mesh, LIPS.outer.loop),
+    lids: [lidBand(mesh, SUBJECT_LEFT_EYE), lidBand(mesh, SUBJECT_RIGHT_EYE)],
+  };
+}

@@ -1,0 +1,62 @@
+import type { EyeOutline, IrisLandmarks } from '../core/landmarkTypes';
+import { RigLayer } from './PortraitRigData';
+import type { RigMeshBuilder } from './RigMeshBuilder';
+
+/** The eye white reaches past the opening so a widened eye still shows eyeball, not a hole. */
+const EYE_BACK_GROWTH = 1.4;
+/** Sides of the polygon that stands for the round iris. */
+export const IRIS_SEGMENTS = 16;
+
+export interface EyeLayerVertices {
+  /** Iris disk rim vertices (the centre is the iris landmark itself). */
+  readonly irisRim: number[];
+  /** Iris radius in pixels. */
+  readonly irisRadius: number;
+}
+
+/**
+ * Behind one eye opening: an eye white that stays put while the lids move, and an iris disk
+ * that moves with the gaze. At rest both sample the portrait where they lie, so a still face
+ * is the portrait itself.
+ */
+export function addEyeLayers(mesh: RigMeshBuilder, eye: EyeOutline, iris: IrisLandmarks, side: 0 | 1): EyeLayerVertices {
+  let cx = 0, cy = 0, depth = 0;
+  for (const i of eye.loop) {
+    cx += mesh.x(i);
+    cy += mesh.y(i);
+    depth += mesh.depth(i);
+  }
+  cx /= eye.loop.length;
+  cy /= eye.loop.length;
+  depth /= eye.loop.length;
+  // Layer vertices take the depth of the lids they lie under, so a head turn moves both alike;
+  // the generator draws each layer behind the skin with a depth bias instead.
+  const center = mesh.add(cx, cy, depth, RigLayer.EyeBack, 1, 0, side);
+  const inner = eye.loop.map((i) => mesh.add(mesh.x(i), mesh.y(i), mesh.depth(i), RigLayer.EyeBack, 1, 0, side));
+  const outer = eye.loop.map((i) =>
+    mesh.add(cx + (mesh.x(i) - cx) * EYE_BACK_GROWTH, cy + (mesh.y(i) - cy) * EYE_BACK_GROWTH, mesh.depth(i), RigLayer.EyeBack, 0, 0, side),
+  );
+  mesh.fan(center, inner);
+  mesh.strip(inner, outer, true);
+
+  const c = iris.centre;
+  let radius = 0;
+  for (const r of iris.ring) radius += Math.hypot(mesh.x(r) - mesh.x(c), mesh.y(r) - mesh.y(c));
+  radius /= iris.ring.length;
+  const irisDepth = depth;
+  // The iris landmarks join the iris layer: the centre is the disk's hub.
+  for (const i of [c, ...iris.ring]) setLayer(mesh, i, RigLayer.Iris, side, irisDepth);
+  const rim: number[] = [];
+  for (let k = 0; k < IRIS_SEGMENTS; k++) {
+    const angle = (2 * Math.PI * k) / IRIS_SEGMENTS;
+    rim.push(mesh.add(mesh.x(c) + Math.cos(angle) * radius, mesh.y(c) + Math.sin(angle) * radius, irisDepth, RigLayer.Iris, 0, 0, side));
+  }
+  mesh.fan(c, rim);
+  return { irisRim: rim, irisRadius: radius };
+}
+
+function setLayer(mesh: RigMeshBuilder, vertex: number, layer: RigLayer, side: number, depth: number): void {
+  mesh.shade[vertex * 4] = layer;
+  mesh.shade[vertex * 4 + 3] = side;
+  mesh.rest[vertex * 3 + 2] = depth;
+}

@@ -1,0 +1,160 @@
+import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
+import { RigFormatError } from '../core/errors';
+import { RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import type { RigColors, Rgb } from './rigColors';
+
+/** Largest image a rig may describe, and most vertices: far beyond any real portrait, small enough to refuse a hostile file. */
+const MAX_IMAGE_SIDE = 16384;
+const MAX_VERTICES = 100_000;
+
+/** The rig as JSON-ready plain data (what `npm run bake` writes). */
+export interface SerializedRig {
+  format: typeof RIG_FORMAT;
+  version: typeof RIG_VERSION;
+  imageWidth: number;
+  imageHeight: number;
+  vertexCount: number;
+  rest: number[];
+  uv: number[];
+  shade: number[];
+  headWeight: number[];
+  indices: number[];
+  morphs: ({ vertices: number[]; deltas: number[] } | null)[];
+  followers: number[];
+  followerMix: number[];
+  frame: FaceFrame;
+  colors: RigColors;
+  yawGain: number;
+  pitchGain: number;
+  irises: number[];
+}
+
+export function serializeRig(rig: PortraitRigData): SerializedRig {
+  return {
+    format: RIG_FORMAT,
+    version: RIG_VERSION,
+    imageWidth: rig.imageWidth,
+    imageHeight: rig.imageHeight,
+    vertexCount: rig.vertexCount,
+    rest: Array.from(rig.rest),
+    uv: Array.from(rig.uv),
+    shade: Array.from(rig.shade),
+    headWeight: Array.from(rig.headWeight),
+    indices: Array.from(rig.indices),
+    morphs: rig.morphs.map((m) => (m ? { vertices: Array.from(m.vertices), deltas: Array.from(m.deltas) } : null)),
+    followers: Array.from(rig.followers),
+    followerMix: Array.from(rig.followerMix),
+    frame: { ...rig.frame },
+    colors: { ...rig.colors },
+    yawGain: rig.yawGain,
+    pitchGain: rig.pitchGain,
+    irises: Array.from(rig.irises),
+  };
+}
+
+function fail(detail: string): never {
+  throw new RigFormatError(detail);
+}
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+function finite(value: unknown, what: string, min = -Infinity, max = Infinity): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(`${what} must be a finite number in [${min}, ${max}]`);
+  return value;
+}
+
+function numbers(value: unknown, what: string, length: number): Float32Array {
+  if (!Array.isArray(value) || value.length !== length) fail(`${what} must be an array of ${length} numbers`);
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = finite(value[i], `${what}[${i}]`);
+  return out;
+}
+
+function indices(value: unknown, what: string, length: number | null, below: number): Uint32Array {
+  if (!Array.isArray(value) || (length !== null && value.length !== length)) fail(`${what} must be an array${length !== null ? ` of ${length}` : ''} of vertex indices`);
+  const out = new Uint32Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (!Number.isInteger(v) || v < 0 || v >= below) fail(`${what}[${i}] must be a vertex index below ${below}`);
+    out[i] = v;
+  }
+  return out;
+}
+
+function rgb(value: unknown, what: string): Rgb {
+  const list = numbers(value, what, 3);
+  for (let i = 0; i < 3; i++) finite(list[i], `${what}[${i}]`, 0, 1);
+  return [list[0], list[1], list[2]];
+}
+
+/** Reads a serialized rig (parsed JSON), checking every field; throws RigFormatError on anything wrong. */
+export function parseRig(json: unknown): PortraitRigData {
+  const o = record(json, 'the rig');
+  if (o.format !== RIG_FORMAT) fail(`it is not a talking-portrait rig (format is ${JSON.stringify(o.format)}, expected "${RIG_FORMAT}")`);
+  if (o.version !== RIG_VERSION) fail(`it has version ${JSON.stringify(o.version)}; this plugin reads version ${RIG_VERSION}`);
+  const imageWidth = finite(o.imageWidth, 'imageWidth', 1, MAX_IMAGE_SIDE);
+  const imageHeight = finite(o.imageHeight, 'imageHeight', 1, MAX_IMAGE_SIDE);
+  if (!Number.isInteger(imageWidth) || !Number.isInteger(imageHeight)) fail('the image size must be whole pixels');
+  const vertexCount = finite(o.vertexCount, 'vertexCount', 3, MAX_VERTICES);
+  if (!Number.isInteger(vertexCount)) fail('vertexCount must be a whole number');
+  const rawIndices = o.indices;
+  if (!Array.isArray(rawIndices) || rawIndices.length % 3 !== 0 || rawIndices.length === 0) fail('indices must list whole triangles');
+  if (!Array.isArray(o.morphs) || o.morphs.length !== BLENDSHAPE_COUNT) fail(`morphs must have one entry per ARKit blendshape (${BLENDSHAPE_COUNT})`);
+  const morphs: (RigMorph | null)[] = o.morphs.map((m, k) => {
+    if (m === null) return null;
+    const morph = record(m, `morphs[${k}]`);
+    const vertices = indices(morph.vertices, `morphs[${k}].vertices`, null, vertexCount);
+    return { vertices, deltas: numbers(morph.deltas, `morphs[${k}].deltas`, vertices.length * 3) };
+  });
+  const followers = indices(o.followers, 'followers', null, vertexCount);
+  if (followers.length % 3 !== 0) fail('followers must come in threes');
+  const frame = record(o.frame, 'frame');
+  const colors = record(o.colors, 'colors');
+  const headWeight = numbers(o.headWeight, 'headWeight', vertexCount);
+  for (let i = 0; i < vertexCount; i++) finite(headWeight[i], `headWeight[${i}]`, 0, 1);
+  return {
+    imageWidth,
+    imageHeight,
+    vertexCount,
+    rest: numbers(o.rest, 'rest', vertexCount * 3),
+    uv: numbers(o.uv, 'uv', vertexCount * 2),
+    shade: numbers(o.shade, 'shade', vertexCount * SHADE_STRIDE),
+    headWeight,
+    indices: indices(rawIndices, 'indices', rawIndices.length, vertexCount),
+    morphs,
+    followers,
+    followerMix: numbers(o.followerMix, 'followerMix', followers.length / 3),
+    frame: {
+      centerX: finite(frame.centerX, 'frame.centerX'),
+      centerY: finite(frame.centerY, 'frame.centerY'),
+      pivotDepth: finite(frame.pivotDepth, 'frame.pivotDepth'),
+      upX: finite(frame.upX, 'frame.upX', -1, 1),
+      upY: finite(frame.upY, 'frame.upY', -1, 1),
+      faceHeight: finite(frame.faceHeight, 'frame.faceHeight', 1, MAX_IMAGE_SIDE * 2),
+    },
+    colors: {
+      sclera: rgb(colors.sclera, 'colors.sclera'),
+      cavity: rgb(colors.cavity, 'colors.cavity'),
+      teeth: rgb(colors.teeth, 'colors.teeth'),
+      tongue: rgb(colors.tongue, 'colors.tongue'),
+      lid: rgb(colors.lid, 'colors.lid'),
+    },
+    yawGain: finite(o.yawGain, 'yawGain', 0.1, 10),
+    pitchGain: finite(o.pitchGain, 'pitchGain', 0.1, 10),
+    irises: numbers(o.irises, 'irises', 6),
+  };
+}
+
+/** Parses rig JSON text; malformed JSON is a RigFormatError too. */
+export function parseRigJson(text: string): PortraitRigData {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new RigFormatError(`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  return parseRig(json);
+}

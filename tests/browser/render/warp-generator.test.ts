@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Scene } from '@babylonjs/core/scene';
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import { TalkingPortrait } from '../../../plugin/babylon';
+import { FaceTracker } from '../../../plugin/capture/FaceTracker';
+import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
+import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
+import { psnr, referenceImage, type Rgba } from '../../support/pixels';
+
+const SIZE = 320;
+const PORTRAITS = ['flare-female01.png', 'flare-male03.png', 'astronaut.png'];
+/** QUALITY.md: a still face must equal the source; a GPU's resampling costs a little. */
+const NEUTRAL_MIN_PSNR_DB = 35;
+/** QUALITY.md: the two engines must agree this closely on every frame. */
+const ENGINES_AGREE_MIN_PSNR_DB = 40;
+
+type Frames = Record<string, Rgba>;
+const frames: Record<EngineKind, Record<string, Frames>> = { webgpu: {}, webgl2: {} };
+const posed: Record<string, Record<string, Float32Array>> = {};
+
+function polygonMask(points: Float32Array, loop: readonly number[]) {
+  const poly = loop.map((i) => [points[i * 3] * SIZE, points[i * 3 + 1] * SIZE]);
+  return (x: number, y: number) => {
+    let inside = false;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i], [xj, yj] = poly[j];
+      if (yi > y + 0.5 !== yj > y + 0.5 && x + 0.5 < ((xj - xi) * (y + 0.5 - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+}
+
+function meanLuminance(p: Rgba, mask: (x: number, y: number) => boolean): number {
+  let sum = 0, n = 0;
+  for (let y = 0; y < p.height; y++) for (let x = 0; x < p.width; x++) {
+    if (!mask(x, y)) continue;
+    const o = (y * p.width + x) * 4;
+    sum += 0.299 * p.data[o] + 0.587 * p.data[o + 1] + 0.114 * p.data[o + 2];
+    n++;
+  }
+  return n ? sum / n : NaN;
+}
+
+const POSES: Record<string, (p: TalkingPortrait) => void> = {
+  neutral: () => undefined,
+  blink: (p) => p.controls.set('eyeBlinkLeft', 1).set('eyeBlinkRight', 1),
+  jaw: (p) => p.controls.set('jawOpen', 1),
+  yaw: (p) => p.controls.setHead((15 * Math.PI) / 180, 0, 0),
+};
+
+describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
+  let engine: AbstractEngine;
+  let scene: Scene;
+  let tracker: FaceTracker;
+  beforeAll(async () => {
+    engine = await createEngine(kind);
+    scene = new Scene(engine);
+    tracker = await FaceTracker.CreateAsync();
+  });
+  afterAll(() => {
+    scene?.dispose();
+    engine?.dispose();
+    tracker?.dispose();
+  });
+
+  it.each(PORTRAITS)('renders %s: neutral equals the source, blink, jaw and a head turn change it, no holes', async (name) => {
+    const url = `/tests/fixtures/portraits/${name}`;
+    const portrait = await TalkingPortrait.CreateAsync(scene, url, { size: SIZE, matte: Color3.White(), tracker });
+    expect(portrait.isReady()).toBe(true);
+    const got: Frames = {};
+    posed[name] ??= {};
+    for (const [pose, apply] of Object.entries(POSES)) {
+      portrait.controls.reset();
+      apply(portrait);
+      portrait.update(16);
+      got[pose] = { width: SIZE, height: SIZE, data: await portrait.readPixelsAsync() };
+      const positions = new Float32Array(portrait.rig.positionsLength);
+      portrait.rig.deform(portrait.controls, positions);
+      posed[name][pose] = positions;
+    }
+    frames[kind][name] = got;
+
+    const reference = await referenceImage(url, SIZE);
+    expect(psnr(got.neutral, reference)).toBeGreaterThanOrEqual(NEUTRAL_MIN_PSNR_DB);
+    for (const frame of Object.values(got)) {
+      let holes = 0;
+      for (let i = 3; i < frame.data.length; i += 4) if (frame.data[i] !== 255) holes++;
+      expect(holes).toBe(0);
+    }
+    // Blink: the eye openings change and the rest of the picture (outside the eyes) barely does.
+    const rest = posed[name].neutral;
+    for (const eye of [SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE]) {
+      const inEye = polygonMask(rest, eye.loop);
+      expect(psnr(got.blink, got.neutral, inEye)).toBeLessThan(30);
+    }
+    // Jaw: the mouth opens, and the opening is darker than the lips were.
+    const opening = polygonMask(posed[name].jaw, LIPS.inner.loop);
+    const lipsAtRest = polygonMask(rest, LIPS.outer.loop);
+    expect(meanLuminance(got.jaw, opening)).toBeLessThan(meanLuminance(got.neutral, lipsAtRest));
+    // A head turn moves the face.
+    expect(psnr(got.yaw, got.neutral)).toBeLessThan(35);
+    portrait.dispose();
+    portrait.dispose();
+    expect(portrait.isReady()).toBe(false);
+  });
+});
+
+describe('WebGPU and WebGL2 agree', () => {
+  it.each(PORTRAITS)('on every pose of %s', (name) => {
+    const a = frames.webgpu[name];
+    const b = frames.webgl2[name];
+    expect(a && b, 'both engines rendered').toBeTruthy();
+    for (const pose of Object.keys(POSES)) {
+      expect(psnr(a[pose], b[pose]), pose).toBeGreaterThanOrEqual(ENGINES_AGREE_MIN_PSNR_DB);
+    }
+  });
+});

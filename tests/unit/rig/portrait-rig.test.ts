@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { FaceControls } from '../../../plugin/core/FaceControls';
+import { RigFormatError } from '../../../plugin/core/errors';
+import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
+import { PortraitRig, buildPortraitRig, parseRig, parseRigJson, serializeRig } from '../../../plugin/rig';
+import { faceFixtures, flatLandmarks, type LandmarkFixture } from './rigFixtures';
+
+const fixtures = faceFixtures();
+const DEG = Math.PI / 180;
+
+function rigOf(fixture: LandmarkFixture, scale = 1) {
+  return new PortraitRig(buildPortraitRig({ landmarks: flatLandmarks(fixture), imageWidth: fixture.width * scale, imageHeight: fixture.height * scale }));
+}
+
+function pose(rig: PortraitRig, set: (c: FaceControls) => void): Float32Array {
+  const controls = new FaceControls();
+  set(controls);
+  const out = new Float32Array(rig.positionsLength);
+  rig.deform(controls, out);
+  return out;
+}
+
+/** Largest displacement (pixels) of the given vertices between two poses. */
+function moved(rig: PortraitRig, a: Float32Array, b: Float32Array, vertices: readonly number[]): number {
+  const { imageWidth: w, imageHeight: h } = rig.data;
+  return Math.max(...vertices.map((v) => Math.hypot((a[v * 3] - b[v * 3]) * w, (a[v * 3 + 1] - b[v * 3 + 1]) * h)));
+}
+
+describe('PortraitRig', () => {
+  it('has a face in at least 17 recorded portraits to test on', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it.each(fixtures.map((f) => [f.portrait, f] as const))('is the identity at rest on %s', (_name, fixture) => {
+    const rig = rigOf(fixture);
+    const rest = pose(rig, () => undefined);
+    for (let v = 0; v < rig.vertexCount; v++) {
+      expect(Math.abs(rest[v * 3] - rig.data.uv[v * 2])).toBeLessThan(1e-5);
+      expect(Math.abs(rest[v * 3 + 1] - rig.data.uv[v * 2 + 1])).toBeLessThan(1e-5);
+    }
+  });
+
+  it('moves the same in face units on a 320 px and a 2048 px portrait', () => {
+    const fixture = fixtures.find((f) => f.width === 320)!;
+    const small = rigOf(fixture, 1);
+    const large = rigOf(fixture, 2048 / 320);
+    const controls = (c: FaceControls) => c.set('jawOpen', 0.8).set('eyeBlinkLeft', 1).set('mouthSmileRight', 0.6).setHead(12 * DEG, -8 * DEG, 5 * DEG);
+    const a = pose(small, controls);
+    const b = pose(large, controls);
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    expect(worst).toBeLessThan(1e-4);
+  });
+
+  it.each(fixtures.slice(0, 6).map((f) => [f.portrait, f] as const))('treats left and right alike on %s', (_name, fixture) => {
+    const rig = rigOf(fixture);
+    const rest = pose(rig, () => undefined);
+    const left = pose(rig, (c) => c.set('eyeBlinkLeft', 1));
+    const right = pose(rig, (c) => c.set('eyeBlinkRight', 1));
+    // A wink closes one eye only: the subject's left is the viewer's right.
+    expect(moved(rig, rest, left, SUBJECT_RIGHT_EYE.loop)).toBeLessThan(0.5);
+    expect(moved(rig, rest, right, SUBJECT_LEFT_EYE.loop)).toBeLessThan(0.5);
+    const l = moved(rig, rest, left, SUBJECT_LEFT_EYE.upperLid);
+    const r = moved(rig, rest, right, SUBJECT_RIGHT_EYE.upperLid);
+    expect(l).toBeGreaterThan(1);
+    expect(l / r).toBeGreaterThan(0.5);
+    expect(l / r).toBeLessThan(2);
+    const smileL = pose(rig, (c) => c.set('mouthSmileLeft', 1));
+    const smileR = pose(rig, (c) => c.set('mouthSmileRight', 1));
+    const upL = rest[LIPS.outer.subjectLeftCorner * 3 + 1] - smileL[LIPS.outer.subjectLeftCorner * 3 + 1];
+    const upR = rest[LIPS.outer.subjectRightCorner * 3 + 1] - smileR[LIPS.outer.subjectRightCorner * 3 + 1];
+    expect(upL).toBeGreaterThan(0);
+    expect(upR / upL).toBeGreaterThan(0.7);
+    expect(upR / upL).toBeLessThan(1.4);
+  });
+
+  it('turns the face toward the viewer\'s right for a positive yaw, chin up for a positive pitch', () => {
+    const rig = rigOf(fixtures[0]);
+    const rest = pose(rig, () => undefined);
+    const yaw = pose(rig, (c) => c.setHead(20 * DEG, 0, 0));
+    const pitch = pose(rig, (c) => c.setHead(0, 15 * DEG, 0));
+    const noseTip = 1;
+    expect(yaw[noseTip * 3]).toBeGreaterThan(rest[noseTip * 3]);
+    expect(pitch[noseTip * 3 + 1]).toBeLessThan(rest[noseTip * 3 + 1]);
+  });
+
+  it('opens the mouth with jawOpen: inner-lip gap at least 0.3 of the mouth width (QUALITY.md)', () => {
+    for (const fixture of fixtures) {
+      const rig = rigOf(fixture);
+      const p = pose(rig, (c) => c.set('jawOpen', 1));
+      const { imageWidth: w, imageHeight: h } = rig.data;
+      const gap = Math.hypot((p[13 * 3] - p[14 * 3]) * w, (p[13 * 3 + 1] - p[14 * 3 + 1]) * h);
+      const width = Math.hypot((p[78 * 3] - p[308 * 3]) * w, (p[78 * 3 + 1] - p[308 * 3 + 1]) * h);
+      expect(gap / width, fixture.portrait).toBeGreaterThanOrEqual(0.3);
+    }
+  });
+
+  it('keeps the image border still whatever the controls', () => {
+    const rig = rigOf(fixtures[0]);
+    const rest = pose(rig, () => undefined);
+    const wild = pose(rig, (c) => c.set('jawOpen', 1).set('cheekPuff', 1).setHead(30 * DEG, 20 * DEG, 30 * DEG));
+    const border = [...rig.data.headWeight.keys()].filter((v) => rig.data.headWeight[v] === 0);
+    expect(border.length).toBeGreaterThan(20);
+    expect(moved(rig, rest, wild, border)).toBeLessThan(1e-3);
+    expect(wild.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('rig serialization', () => {
+  const data = buildPortraitRig({ landmarks: flatLandmarks(fixtures[1]), imageWidth: fixtures[1].width, imageHeight: fixtures[1].height });
+  const json = JSON.stringify(serializeRig(data));
+
+  it('round-trips through JSON to a rig that poses identically', () => {
+    const loaded = parseRigJson(json);
+    const a = pose(new PortraitRig(data), (c) => c.set('jawOpen', 1).setHead(0.2, 0.1, -0.1));
+    const b = pose(new PortraitRig(loaded), (c) => c.set('jawOpen', 1).setHead(0.2, 0.1, -0.1));
+    expect(Array.from(b)).toEqual(Array.from(a));
+  });
+
+  const bad: [string, (o: Record<string, unknown>) => unknown][] = [
+    ['not JSON', () => '{"format":'],
+    ['another format', (o) => ({ ...o, format: 'something-else' })],
+    ['a newer version', (o) => ({ ...o, version: 99 })],
+    ['a NaN position', (o) => ({ ...o, rest: (o.rest as number[]).map((v, i) => (i === 5 ? 'NaN' : v)) })],
+    ['a triangle out of range', (o) => ({ ...o, indices: (o.indices as number[]).map((v, i) => (i === 0 ? 1e6 : v)) })],
+    ['a truncated uv array', (o) => ({ ...o, uv: (o.uv as number[]).slice(0, 10) })],
+    ['a missing frame', (o) => ({ ...o, frame: undefined })],
+    ['a huge image', (o) => ({ ...o, imageWidth: 1e9 })],
+    ['morphs of the wrong count', (o) => ({ ...o, morphs: [] })],
+  ];
+  it.each(bad)('refuses %s with RigFormatError', (_what, corrupt) => {
+    const corrupted = corrupt(JSON.parse(json));
+    const text = typeof corrupted === 'string' ? corrupted : JSON.stringify(corrupted);
+    expect(() => parseRigJson(text)).toThrow(RigFormatError);
+  });
+
+  it('refuses a value that is not an object', () => {
+    expect(() => parseRig(null)).toThrow(RigFormatError);
+    expect(() => parseRig([1, 2, 3])).toThrow(/must be an object/);
+  });
+});
