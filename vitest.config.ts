@@ -13,6 +13,9 @@ const ISOLATION_HEADERS = {
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
 
 export default defineConfig({
+  // Decided up front so a first run on a clean clone never re-optimizes and reloads mid-test:
+  // Babylon is plain ESM and is served as is; MediaPipe's single bundle is pre-bundled.
+  optimizeDeps: { include: ['@mediapipe/tasks-vision'], exclude: ['@babylonjs/core', '@babylonjs/gui'] },
   server: { host: LOOPBACK_HOST, headers: ISOLATION_HEADERS, fs: { strict: true } },
   test: {
     reporters: ['default', 'json'],

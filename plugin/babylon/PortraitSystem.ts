@@ -1,5 +1,5 @@
-import type { Observer } from '@babylonjs/core/Misc/observable';
-import type { Scene } from '@babylonjs/core/scene';
+import type { Observer } from '@babylonjs/core/Misc/observable.js';
+import type { Scene } from '@babylonjs/core/scene.js';
 import { FaceTracker } from '../capture/FaceTracker';
 
 /** What the system drives each frame; TalkingPortrait implements it. */

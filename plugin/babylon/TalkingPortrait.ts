@@ -1,12 +1,12 @@
-import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
-import { Constants } from '@babylonjs/core/Engines/constants';
-import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture';
-import { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture';
-import { Texture } from '@babylonjs/core/Materials/Textures/texture';
-import type { Color3 } from '@babylonjs/core/Maths/math.color';
-import { Color4 } from '@babylonjs/core/Maths/math.color';
-import { Observable, type Observer } from '@babylonjs/core/Misc/observable';
-import type { Scene } from '@babylonjs/core/scene';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine.js';
+import { Constants } from '@babylonjs/core/Engines/constants.js';
+import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
+import { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
+import type { Color3 } from '@babylonjs/core/Maths/math.color.js';
+import { Color4 } from '@babylonjs/core/Maths/math.color.js';
+import { Observable, type Observer } from '@babylonjs/core/Misc/observable.js';
+import type { Scene } from '@babylonjs/core/scene.js';
 import type { FaceTracker } from '../capture/FaceTracker';
 import { FaceControls } from '../core/FaceControls';
 import { buildPortraitRig } from '../rig/buildPortraitRig';
@@ -167,8 +167,7 @@ export class TalkingPortrait implements SystemPortrait {
     if (!view) throw new Error('TalkingPortrait.readPixelsAsync: the texture could not be read.');
     const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
     const { width, height } = this.texture.getSize();
-    // WebGL reads render targets bottom row first; WebGPU top row first.
-    if (this._scene.getEngine().isWebGPU) return bytes.slice();
+    // Render targets hold rows bottom first on both engines (Babylon flips WebGPU's to match).
     const out = new Uint8Array(bytes.length);
     const row = width * 4;
     for (let y = 0; y < height; y++) out.set(bytes.subarray((height - 1 - y) * row, (height - y) * row), y * row);

@@ -1,13 +1,13 @@
-import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
-import { Constants } from '@babylonjs/core/Engines/constants';
-import { EffectWrapper } from '@babylonjs/core/Materials/effectRenderer';
-import { ShaderLanguage } from '@babylonjs/core/Materials/shaderLanguage';
-import type { BaseTexture } from '@babylonjs/core/Materials/Textures/baseTexture';
-import type { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture';
-import { VertexBuffer } from '@babylonjs/core/Buffers/buffer';
-import { Color4 } from '@babylonjs/core/Maths/math.color';
-import { Viewport } from '@babylonjs/core/Maths/math.viewport';
-import type { DataBuffer } from '@babylonjs/core/Buffers/dataBuffer';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine.js';
+import { Constants } from '@babylonjs/core/Engines/constants.js';
+import { EffectWrapper } from '@babylonjs/core/Materials/effectRenderer.js';
+import { ShaderLanguage } from '@babylonjs/core/Materials/shaderLanguage.js';
+import type { BaseTexture } from '@babylonjs/core/Materials/Textures/baseTexture.js';
+import type { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
+import { VertexBuffer } from '@babylonjs/core/Buffers/buffer.js';
+import { Color4 } from '@babylonjs/core/Maths/math.color.js';
+import { Viewport } from '@babylonjs/core/Maths/math.viewport.js';
+import type { DataBuffer } from '@babylonjs/core/Buffers/dataBuffer.js';
 import type { PortraitRig } from '../rig/PortraitRig';
 import { OPENING_GAZE_LEFT, OPENING_GAZE_RIGHT, OPENING_MOUTH, OPENING_MOUTH_GAP, measureOpenings } from '../rig/measureOpenings';
 import { SHADE_STRIDE } from '../rig/PortraitRigData';
@@ -16,7 +16,7 @@ import { WARP_FRAGMENT_WGSL, WARP_VERTEX_WGSL } from './warpShaderWgsl';
 
 /** Teeth show this far (face heights) below the upper lip. */
 const TEETH_HEIGHT = 0.03;
-const UNIFORMS = ['flipY', 'irisRight', 'irisLeft', 'gaze', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'aspect'];
+const UNIFORMS = ['irisRight', 'irisLeft', 'gaze', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'aspect'];
 const FULL_VIEWPORT = new Viewport(0, 0, 1, 1);
 
 /**
@@ -117,8 +117,6 @@ export class WarpGenerator {
     const d = this._rig.data;
     const c = d.colors;
     const o = this._openings;
-    // WebGPU's clip space has y pointing the other way in render targets than WebGL's.
-    effect.setFloat('flipY', this._engine.isWebGPU ? -1 : 1);
     effect.setTexture('sourceSampler', this._source);
     effect.setFloat3('irisRight', d.irises[0], d.irises[1], d.irises[2]);
     effect.setFloat3('irisLeft', d.irises[3], d.irises[4], d.irises[5]);

@@ -16,7 +16,6 @@ ${LAYER_BIAS_GLSL}
 attribute vec3 position;
 attribute vec2 uv;
 attribute vec4 shade;
-uniform float flipY;
 varying vec2 vUV;
 varying vec4 vShade;
 void main(void) {
@@ -24,7 +23,7 @@ void main(void) {
   vShade = shade;
   // Layers lie at the depth of the skin over them; push them just behind it (depth bias per layer).
   float bias = shade.x < 0.5 ? 0.0 : (shade.x < 1.5 ? EYE_BACK_BIAS : (shade.x < 2.5 ? IRIS_BIAS : MOUTH_BIAS));
-  gl_Position = vec4(position.x * 2.0 - 1.0, (1.0 - position.y * 2.0) * flipY, position.z + bias, 1.0);
+  gl_Position = vec4(position.x * 2.0 - 1.0, 1.0 - position.y * 2.0, position.z + bias, 1.0);
 }`;
 
 export const WARP_FRAGMENT_GLSL = `

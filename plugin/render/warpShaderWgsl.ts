@@ -8,7 +8,6 @@ const MOUTH_BIAS = ${MOUTH_DEPTH_BIAS.toFixed(6)};
 attribute position: vec3<f32>;
 attribute uv: vec2<f32>;
 attribute shade: vec4<f32>;
-uniform flipY: f32;
 varying vUV: vec2<f32>;
 varying vShade: vec4<f32>;
 @vertex
@@ -19,7 +18,7 @@ fn main(input: VertexInputs) -> FragmentInputs {
   let layer = vertexInputs.shade.x;
   var bias = 0.0;
   if (layer > 2.5) { bias = MOUTH_BIAS; } else if (layer > 1.5) { bias = IRIS_BIAS; } else if (layer > 0.5) { bias = EYE_BACK_BIAS; }
-  vertexOutputs.position = vec4<f32>(p.x * 2.0 - 1.0, (1.0 - p.y * 2.0) * uniforms.flipY, p.z + bias, 1.0);
+  vertexOutputs.position = vec4<f32>(p.x * 2.0 - 1.0, 1.0 - p.y * 2.0, p.z + bias, 1.0);
 }`;
 
 export const WARP_FRAGMENT_WGSL = `

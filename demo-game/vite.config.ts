@@ -1,0 +1,42 @@
+// The demo game: `npm start` serves it on 127.0.0.1 from the repository's own files (the
+// plugin's embedded model and MediaPipe wasm, the portraits in tests/fixtures/portraits);
+// `npm run build:demo` writes a static site to dist-demo/ that works offline.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { LOOPBACK_HOST } from '../tools/browser/chromium.mjs';
+import { embeddedAssets } from '../tools/build/embeddedAssets.ts';
+
+const DEMO_ROOT = fileURLToPath(new URL('./', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Cross-origin isolation lets MediaPipe and onnxruntime-web use wasm threads. */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  root: DEMO_ROOT,
+  // Relative URLs: the built site works from any folder it is copied to.
+  base: './',
+  publicDir: false,
+  // In the built site the plugin's code sits in dist-demo/assets/, so its embedded model and
+  // wasm are copied there too ('.' = beside the chunk). In dev the repository layout serves them.
+  plugins: [embeddedAssets({ outputDir: 'assets', importPath: '.' })],
+  server: {
+    host: LOOPBACK_HOST,
+    port: 5173,
+    strictPort: false,
+    headers: ISOLATION_HEADERS,
+    // The plugin, models/, node_modules/ (MediaPipe's wasm) and the portraits live above demo-game/.
+    fs: { strict: true, allow: [REPO_ROOT] },
+  },
+  preview: { host: LOOPBACK_HOST, port: 4173, strictPort: false, headers: ISOLATION_HEADERS },
+  // Pre-bundled up front, so the first visit does not reload the page halfway through.
+  optimizeDeps: { include: ['@mediapipe/tasks-vision'] },
+  build: {
+    outDir: fileURLToPath(new URL('../dist-demo/', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
