@@ -12,6 +12,15 @@ export const OPENING_GAZE_LEFT = 1;
 export const OPENING_MOUTH = 2;
 export const OPENING_MOUTH_GAP = 3;
 
+/** Where each iris radius sits in PortraitRigData.irises (centre u, v, radius per eye). */
+const IRIS_RADIUS_RIGHT = 2;
+const IRIS_RADIUS_LEFT = 5;
+
+function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, centre: number, radiusAt: number): number {
+  const moved = Math.hypot((posed[centre * 3] - rest[centre * 3]) * d.imageWidth, (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * d.imageHeight);
+  return Math.min(1, moved / Math.max(d.irises[radiusAt] * d.imageWidth, 1e-6));
+}
+
 function distancePx(d: PortraitRigData, p: Float32Array, a: number, b: number): number {
   return Math.hypot((p[a * 3] - p[b * 3]) * d.imageWidth, (p[a * 3 + 1] - p[b * 3 + 1]) * d.imageHeight);
 }
@@ -22,13 +31,8 @@ function distancePx(d: PortraitRigData, p: Float32Array, a: number, b: number): 
  * synthesized eye white and mouth interior in. Allocation-free.
  */
 export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array): void {
-  const irisMoved = (centre: number) => {
-    const moved = Math.hypot((posed[centre * 3] - rest[centre * 3]) * d.imageWidth, (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * d.imageHeight);
-    const radius = d.irises[centre === SUBJECT_RIGHT_IRIS.centre ? 2 : 5] * d.imageWidth;
-    return Math.min(1, moved / Math.max(radius, 1e-6));
-  };
-  out[OPENING_GAZE_RIGHT] = irisMoved(SUBJECT_RIGHT_IRIS.centre);
-  out[OPENING_GAZE_LEFT] = irisMoved(SUBJECT_LEFT_IRIS.centre);
+  out[OPENING_GAZE_RIGHT] = irisMoved(d, posed, rest, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT);
+  out[OPENING_GAZE_LEFT] = irisMoved(d, posed, rest, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT);
   const h = d.frame.faceHeight;
   const gap = distancePx(d, posed, UPPER_MID, LOWER_MID) / h;
   const restGap = distancePx(d, rest, UPPER_MID, LOWER_MID) / h;
