@@ -1,5 +1,5 @@
 import type { FaceLandmarker, FaceLandmarkerResult } from '@mediapipe/tasks-vision';
-import { ARKIT_BLENDSHAPE_NAMES } from '../core/arkitBlendshapes';
+import { BLENDSHAPE_COUNT, Blendshape, isBlendshapeName } from '../core/arkitBlendshapes';
 import { ModelLoadError, NoFaceError } from '../core/errors';
 import { defaultFaceModelUrl, defaultVisionWasmBaseUrl } from './defaultAssetUrls';
 import { FACE_LANDMARK_COUNT, type FaceDetection } from './FaceDetection';
@@ -218,10 +218,10 @@ function largestFace(faces: FaceLandmarkerResult['faceLandmarks']): number {
 function toArkitWeights(result: FaceLandmarkerResult, face: number): Float32Array | null {
   const categories = result.faceBlendshapes?.[face]?.categories;
   if (!categories) return null;
-  const weights = new Float32Array(ARKIT_BLENDSHAPE_NAMES.length);
+  const weights = new Float32Array(BLENDSHAPE_COUNT);
+  // MediaPipe's names are ARKit's (plus '_neutral', which has no ARKit slot).
   for (const category of categories) {
-    const index = (ARKIT_BLENDSHAPE_NAMES as readonly string[]).indexOf(category.categoryName);
-    if (index >= 0) weights[index] = category.score;
+    if (isBlendshapeName(category.categoryName)) weights[Blendshape[category.categoryName]] = category.score;
   }
   return weights;
 }

@@ -40,10 +40,3 @@ export function psnr(a: Rgba, b: Rgba, mask?: (x: number, y: number) => boolean)
   const mse = sum / Math.max(1, count);
   return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }
-
-export function flipRows(p: Rgba): Rgba {
-  const out = new Uint8Array(p.data.length);
-  const row = p.width * 4;
-  for (let y = 0; y < p.height; y++) out.set(p.data.subarray((p.height - 1 - y) * row, (p.height - y) * row), y * row);
-  return { width: p.width, height: p.height, data: out };
-}
