@@ -1,0 +1,247 @@
+// One portrait through every QUALITY.md probe: render on both engines, re-detect the WebGPU
+// frame with the embedded model, and measure it against the neutral frame and the rig's targets.
+import { Color3 } from '@babylonjs/core/Maths/math.color.js';
+import type { Scene } from '@babylonjs/core/scene.js';
+import { TalkingPortrait } from '../../plugin/babylon/TalkingPortrait';
+import type { FaceTracker } from '../../plugin/capture/FaceTracker';
+import { NoFaceError } from '../../plugin/core/errors';
+import { FACE_LANDMARK_WITH_IRIS_COUNT, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../../plugin/core/landmarkIndices';
+import { radToDeg } from '../../plugin/core/mathUtils';
+import { CheckList, type Check } from './checks';
+import {
+  eyeAspectRatio, eyeWidth, faceHeight, faceWidth, interOcular, landmarkAgreement, mouthOpening, upAxis, type Points,
+} from './faceMeasures';
+import { headTurnBetween } from './headAngles';
+import { MeshTearingCheck } from './meshTearing';
+import {
+  convexHull, countHoles, grow, landmarkPolygon, meanLuminance, polygonMask, psnr, type PixelMask, type Rgba,
+} from './pixels';
+import { LIMITS, PROBE_SIZE, PROBES, type Probe, type ProbeName } from './probes';
+
+export interface EvalEnvironment {
+  /** The primary engine's scene (WebGPU): its frames are re-detected. */
+  primary: Scene;
+  /** The fallback engine's scene (WebGL2): its frames must agree with the primary's. */
+  secondary: Scene;
+  tracker: FaceTracker;
+}
+
+export interface ProbeReport {
+  probe: ProbeName;
+  held: boolean;
+  checks: Check[];
+}
+
+export interface PortraitReport {
+  portrait: string;
+  /** False when no face was found: reported, not a crash. */
+  rigged: boolean;
+  reason?: string;
+  held: boolean;
+  probesHeld: number;
+  probesTotal: number;
+  probes: ProbeReport[];
+  seconds: number;
+}
+
+interface Seen {
+  /** Re-detected landmarks in frame pixels, or null if no face was found. */
+  points: Float32Array | null;
+  /** The detector's facial transformation matrix. */
+  transform: Float32Array | null;
+}
+
+const MATTE = Color3.White();
+
+export async function evaluatePortrait(
+  name: string,
+  image: HTMLImageElement,
+  env: EvalEnvironment,
+  onFrame?: (probe: ProbeName, frame: Rgba) => void,
+): Promise<PortraitReport> {
+  const started = performance.now();
+  let primary: TalkingPortrait;
+  try {
+    primary = await TalkingPortrait.CreateAsync(env.primary, image, { size: PROBE_SIZE, matte: MATTE, tracker: env.tracker });
+  } catch (error) {
+    if (!(error instanceof NoFaceError)) throw error;
+    return { portrait: name, rigged: false, reason: error.message, held: false, probesHeld: 0, probesTotal: PROBES.length, probes: [], seconds: elapsed(started) };
+  }
+  const secondary = await TalkingPortrait.CreateAsync(env.secondary, image, { size: PROBE_SIZE, matte: MATTE, rig: primary.rig.data });
+  try {
+    const reference = referenceFrame(image);
+    const rig = primary.rig;
+    const rest = new Float32Array(rig.positionsLength);
+    const posed = new Float32Array(rig.positionsLength);
+    rig.deform(primary.controls, rest);
+    const tearing = new MeshTearingCheck(rig.data);
+    const restPx = toPixels(rest);
+    const outsideHead = outside(grow(convexHull(landmarkPolygon(restPx, hullLoop())), LIMITS.headRegionGrowth));
+
+    let neutral: { frame: Rgba; seen: Seen } | null = null;
+    const probes: ProbeReport[] = [];
+    for (const probe of PROBES) {
+      for (const p of [primary, secondary]) {
+        p.controls.reset();
+        probe.apply(p.controls);
+        p.renderNow();
+      }
+      rig.deform(primary.controls, posed);
+      const frame = await readFrame(primary);
+      const other = await readFrame(secondary);
+      onFrame?.(probe.name, frame);
+      const seen = await see(env.tracker, frame);
+      if (probe.name === 'neutral') neutral = { frame, seen };
+      const checks = new CheckList();
+      checks.atLeast('detected', seen.points ? 1 : 0, 1);
+      if (seen.points && neutral?.seen.points && neutral.seen.transform && seen.transform) {
+        probeFigures(probe, checks, { frame, reference, seen: seen.points, transform: seen.transform, neutral: neutral.seen.points, neutralTransform: neutral.seen.transform });
+        const n = neutral.seen.points;
+        // The rig's motion, applied where the detector saw the neutral face: the detector's own
+        // bias on a portrait cancels out, as with head angles (the neutral probe is absolute).
+        const target = probe.name === 'neutral' ? restPx : movedBy(n, restPx, toPixels(posed));
+        const agreement = landmarkAgreement(seen.points, target, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(n), interOcular(n));
+        checks.atMost('agreementFace', agreement.face, LIMITS.agreementMax).atMost('agreementEyes', agreement.eyes, LIMITS.agreementMax);
+      }
+      checks.atMost('holes', countHoles(frame), 0);
+      const torn = tearing.measure(rest, posed);
+      checks.atMost('foldOvers', torn.foldOvers, 0).atMost('overStretched', torn.overStretched, 0);
+      if (!probe.turn) checks.atLeast('worldPsnrDb', psnr(frame, reference, outsideHead), LIMITS.worldStaysMinPsnrDb);
+      checks.atLeast('enginesPsnrDb', psnr(frame, other), LIMITS.enginesAgreeMinPsnrDb);
+      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks });
+    }
+    const probesHeld = probes.filter((p) => p.held).length;
+    return { portrait: name, rigged: true, held: probesHeld === probes.length, probesHeld, probesTotal: probes.length, probes, seconds: elapsed(started) };
+  } finally {
+    primary.dispose();
+    secondary.dispose();
+  }
+}
+
+interface ProbeInput {
+  frame: Rgba;
+  reference: Rgba;
+  seen: Points;
+  transform: Float32Array;
+  neutral: Points;
+  neutralTransform: Float32Array;
+}
+
+function probeFigures(probe: Probe, checks: CheckList, x: ProbeInput): void {
+  const earRatio = (eye: typeof SUBJECT_LEFT_EYE) => eyeAspectRatio(x.seen, eye) / eyeAspectRatio(x.neutral, eye);
+  switch (probe.name) {
+    case 'neutral':
+      checks.atLeast('psnrDb', psnr(x.frame, x.reference), LIMITS.neutralMinPsnrDb);
+      break;
+    case 'blink':
+      checks.atMost('eyeRatioLeft', earRatio(SUBJECT_LEFT_EYE), LIMITS.closedEyeMaxRatio);
+      checks.atMost('eyeRatioRight', earRatio(SUBJECT_RIGHT_EYE), LIMITS.closedEyeMaxRatio);
+      break;
+    case 'wink':
+      checks.atMost('eyeRatioLeft', earRatio(SUBJECT_LEFT_EYE), LIMITS.closedEyeMaxRatio);
+      checks.atLeast('eyeRatioRight', earRatio(SUBJECT_RIGHT_EYE), LIMITS.openEyeMinRatio);
+      break;
+    case 'jaw': {
+      checks.atLeast('mouthOpening', mouthOpening(x.seen), LIMITS.jawMinOpening);
+      const opening = polygonMask(landmarkPolygon(x.seen, LIPS.inner.loop));
+      const outerLips = polygonMask(landmarkPolygon(x.seen, LIPS.outer.loop));
+      const lips: PixelMask = (px, py) => outerLips(px, py) && !opening(px, py);
+      checks.atLeast('lipsOverOpeningLuma', meanLuminance(x.frame, lips) - meanLuminance(x.frame, opening), Number.EPSILON);
+      break;
+    }
+    case 'smile': {
+      const [ux, uy] = upAxis(x.neutral);
+      const unit = faceHeight(x.neutral);
+      const rise = (i: number) => ((x.seen[i * 3] - x.neutral[i * 3]) * ux + (x.seen[i * 3 + 1] - x.neutral[i * 3 + 1]) * uy) / unit;
+      checks.atLeast('cornerRiseLeft', rise(LIPS.outer.subjectLeftCorner), LIMITS.smileMinRiseFaceHeights);
+      checks.atLeast('cornerRiseRight', rise(LIPS.outer.subjectRightCorner), LIMITS.smileMinRiseFaceHeights);
+      break;
+    }
+    case 'gaze': {
+      // The subject's left is the viewer's right: `up` turned a quarter clockwise on screen.
+      const [ux, uy] = upAxis(x.neutral);
+      const rx = -uy, ry = ux;
+      const shift = (iris: number, eye: typeof SUBJECT_LEFT_EYE) =>
+        ((x.seen[iris * 3] - x.neutral[iris * 3]) * rx + (x.seen[iris * 3 + 1] - x.neutral[iris * 3 + 1]) * ry) / eyeWidth(x.neutral, eye);
+      checks.atLeast('irisShiftLeft', shift(SUBJECT_LEFT_IRIS.centre, SUBJECT_LEFT_EYE), LIMITS.gazeMinShiftEyeWidths);
+      checks.atLeast('irisShiftRight', shift(SUBJECT_RIGHT_IRIS.centre, SUBJECT_RIGHT_EYE), LIMITS.gazeMinShiftEyeWidths);
+      break;
+    }
+    default: {
+      const turn = probe.turn!;
+      const change = headTurnBetween(x.neutralTransform, x.transform);
+      const axes = [
+        { axis: 'yaw', got: radToDeg(change.yaw), want: turn.yaw, tol: LIMITS.yawTolDeg },
+        { axis: 'pitch', got: radToDeg(change.pitch), want: turn.pitch, tol: LIMITS.pitchTolDeg },
+        { axis: 'roll', got: radToDeg(change.roll), want: turn.roll, tol: LIMITS.rollTolDeg },
+      ];
+      for (const a of axes) {
+        const commanded = a.want !== 0;
+        checks.info(`${a.axis}Deg`, a.got);
+        checks.atMost(`${a.axis}ErrorDeg`, Math.abs(a.got - a.want), commanded ? a.tol : LIMITS.crossTalkTolDeg);
+      }
+    }
+  }
+}
+
+async function see(tracker: FaceTracker, frame: Rgba): Promise<Seen> {
+  const image = new ImageData(new Uint8ClampedArray(frame.data), frame.width, frame.height);
+  try {
+    const d = await tracker.detectImage(image);
+    const points = new Float32Array(d.landmarks.length);
+    for (let i = 0; i < points.length; i += 3) {
+      points[i] = d.landmarks[i] * frame.width;
+      points[i + 1] = d.landmarks[i + 1] * frame.height;
+      points[i + 2] = d.landmarks[i + 2] * frame.width;
+    }
+    return { points, transform: d.transform };
+  } catch (error) {
+    if (error instanceof NoFaceError) return { points: null, transform: null };
+    throw error;
+  }
+}
+
+async function readFrame(portrait: TalkingPortrait): Promise<Rgba> {
+  return { width: PROBE_SIZE, height: PROBE_SIZE, data: await portrait.readPixelsAsync() };
+}
+
+/** The source laid on the matte and scaled to the probe size: what the neutral frame should equal. */
+function referenceFrame(image: HTMLImageElement): Rgba {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = PROBE_SIZE;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = MATTE.toHexString();
+  context.fillRect(0, 0, PROBE_SIZE, PROBE_SIZE);
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, PROBE_SIZE, PROBE_SIZE);
+  return { width: PROBE_SIZE, height: PROBE_SIZE, data: context.getImageData(0, 0, PROBE_SIZE, PROBE_SIZE).data };
+}
+
+/** deform() writes u, v, depth; the measures want frame pixels. */
+function toPixels(positions: Float32Array): Float32Array {
+  const out = new Float32Array(FACE_LANDMARK_WITH_IRIS_COUNT * 3);
+  for (let i = 0; i < out.length; i += 3) {
+    out[i] = positions[i] * PROBE_SIZE;
+    out[i + 1] = positions[i + 1] * PROBE_SIZE;
+  }
+  return out;
+}
+
+/** `base` moved as `from` moved to `to`. */
+function movedBy(base: Points, from: Float32Array, to: Float32Array): Float32Array {
+  const out = new Float32Array(from.length);
+  for (let i = 0; i < out.length; i++) out[i] = base[i] + to[i] - from[i];
+  return out;
+}
+
+/** Every landmark: the hull of all of them is the face's region. */
+function hullLoop(): number[] {
+  return Array.from({ length: FACE_LANDMARK_WITH_IRIS_COUNT }, (_, i) => i);
+}
+
+function outside(polygon: [number, number][]): PixelMask {
+  const inside = polygonMask(polygon);
+  return (x, y) => !inside(x, y);
+}
+
+const elapsed = (started: number) => Math.round((performance.now() - started) / 100) / 10;

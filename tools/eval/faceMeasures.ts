@@ -1,0 +1,68 @@
+// Figures QUALITY.md reads off a face's landmarks: eye openings, the mouth's gap, where the
+// corners and irises sit. Landmarks here are pixel positions, x, y, z per point.
+import {
+  CHIN, FACE_OVAL, FOREHEAD_TOP, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS,
+  type EyeOutline,
+} from '../../plugin/core/landmarkIndices';
+
+export type Points = ArrayLike<number>;
+
+export const distance = (p: Points, a: number, b: number): number => Math.hypot(p[a * 3] - p[b * 3], p[a * 3 + 1] - p[b * 3 + 1]);
+
+/** Mean gap between matching upper and lower lid points, over the eye's width (corner to corner). */
+export function eyeAspectRatio(p: Points, eye: EyeOutline): number {
+  let gap = 0;
+  const inner = eye.upperLid.length - 2;
+  for (let k = 1; k <= inner; k++) gap += distance(p, eye.upperLid[k], eye.lowerLid[k]);
+  return gap / inner / distance(p, eye.outerCorner, eye.innerCorner);
+}
+
+export const eyeWidth = (p: Points, eye: EyeOutline): number => distance(p, eye.outerCorner, eye.innerCorner);
+
+/** Inner-lip gap at the middle of the mouth over the mouth's width (outer corners). */
+export function mouthOpening(p: Points): number {
+  const mid = (LIPS.inner.upper.length - 1) / 2;
+  return distance(p, LIPS.inner.upper[mid], LIPS.inner.lower[mid]) / distance(p, LIPS.outer.subjectRightCorner, LIPS.outer.subjectLeftCorner);
+}
+
+/** Forehead top to chin: the face unit. */
+export const faceHeight = (p: Points): number => distance(p, FOREHEAD_TOP, CHIN);
+
+/** The widest span of the face outline: the unit of landmark agreement. */
+export function faceWidth(p: Points): number {
+  let widest = 0;
+  for (const a of FACE_OVAL) for (const b of FACE_OVAL) widest = Math.max(widest, distance(p, a, b));
+  return widest;
+}
+
+/** Unit vector from chin to forehead (image y grows down). */
+export function upAxis(p: Points): [number, number] {
+  const dx = p[FOREHEAD_TOP * 3] - p[CHIN * 3], dy = p[FOREHEAD_TOP * 3 + 1] - p[CHIN * 3 + 1];
+  const length = Math.hypot(dx, dy);
+  return [dx / length, dy / length];
+}
+
+export const interOcular = (p: Points): number => distance(p, SUBJECT_LEFT_IRIS.centre, SUBJECT_RIGHT_IRIS.centre);
+
+/** Landmarks that belong to the eyes (lids and irises): their agreement is measured in inter-ocular units. */
+export const EYE_POINTS: ReadonlySet<number> = new Set([
+  ...SUBJECT_LEFT_EYE.loop, ...SUBJECT_RIGHT_EYE.loop,
+  SUBJECT_LEFT_IRIS.centre, ...SUBJECT_LEFT_IRIS.ring, SUBJECT_RIGHT_IRIS.centre, ...SUBJECT_RIGHT_IRIS.ring,
+]);
+
+export interface Agreement {
+  /** Mean distance over the face's other landmarks, in face widths. */
+  face: number;
+  /** Mean distance over the eye landmarks, in inter-ocular distances. */
+  eyes: number;
+}
+
+/** How far detected landmarks lie from where the rig put them (both in pixels). */
+export function landmarkAgreement(detected: Points, target: Points, count: number, faceWidthPx: number, interOcularPx: number): Agreement {
+  let face = 0, faceN = 0, eyes = 0, eyesN = 0;
+  for (let i = 0; i < count; i++) {
+    const d = Math.hypot(detected[i * 3] - target[i * 3], detected[i * 3 + 1] - target[i * 3 + 1]);
+    if (EYE_POINTS.has(i)) { eyes += d; eyesN++; } else { face += d; faceN++; }
+  }
+  return { face: face / faceN / faceWidthPx, eyes: eyes / eyesN / interOcularPx };
+}

@@ -1,0 +1,88 @@
+/** Pixels, RGBA8, rows top first. */
+export interface Rgba {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+/** True where a pixel counts; x and y are pixel indices. */
+export type PixelMask = (x: number, y: number) => boolean;
+
+/** Peak signal-to-noise ratio over RGB, optionally only where mask is true. */
+export function psnr(a: Rgba, b: Rgba, mask?: PixelMask): number {
+  let sum = 0;
+  let count = 0;
+  for (let y = 0; y < a.height; y++) {
+    for (let x = 0; x < a.width; x++) {
+      if (mask && !mask(x, y)) continue;
+      const o = (y * a.width + x) * 4;
+      for (let c = 0; c < 3; c++) {
+        const d = a.data[o + c] - b.data[o + c];
+        sum += d * d;
+      }
+      count += 3;
+    }
+  }
+  const mse = sum / Math.max(1, count);
+  return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
+}
+
+/** Pixels that are not fully opaque: where nothing was drawn, the clear colour (alpha 0) shows. */
+export function countHoles(frame: Rgba): number {
+  let holes = 0;
+  for (let i = 3; i < frame.data.length; i += 4) if (frame.data[i] !== 255) holes++;
+  return holes;
+}
+
+/** Rec. 601 luma, averaged where mask is true (NaN if nowhere). */
+export function meanLuminance(p: Rgba, mask: PixelMask): number {
+  let sum = 0, n = 0;
+  for (let y = 0; y < p.height; y++) for (let x = 0; x < p.width; x++) {
+    if (!mask(x, y)) continue;
+    const o = (y * p.width + x) * 4;
+    sum += 0.299 * p.data[o] + 0.587 * p.data[o + 1] + 0.114 * p.data[o + 2];
+    n++;
+  }
+  return n ? sum / n : NaN;
+}
+
+/** Inside a polygon of pixel points (even-odd rule, sampled at pixel centres). */
+export function polygonMask(polygon: readonly (readonly [number, number])[]): PixelMask {
+  return (x, y) => {
+    const px = x + 0.5, py = y + 0.5;
+    let inside = false;
+    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+      const [xi, yi] = polygon[i], [xj, yj] = polygon[j];
+      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+}
+
+/** The polygon through these landmarks (pixel positions, x, y, z per point). */
+export function landmarkPolygon(points: ArrayLike<number>, loop: readonly number[]): [number, number][] {
+  return loop.map((i) => [points[i * 3], points[i * 3 + 1]]);
+}
+
+/** Convex hull (counter-clockwise) of 2-D points. */
+export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const half = (list: (readonly [number, number])[]) => {
+    const out: [number, number][] = [];
+    for (const p of list) {
+      while (out.length >= 2 && cross(out[out.length - 2], out[out.length - 1], p) <= 0) out.pop();
+      out.push([p[0], p[1]]);
+    }
+    out.pop();
+    return out;
+  };
+  return [...half(sorted), ...half([...sorted].reverse())];
+}
+
+/** A polygon grown about its centroid by a share (0.4 = 40 % larger). */
+export function grow(polygon: readonly (readonly [number, number])[], share: number): [number, number][] {
+  const cx = polygon.reduce((s, p) => s + p[0], 0) / polygon.length;
+  const cy = polygon.reduce((s, p) => s + p[1], 0) / polygon.length;
+  return polygon.map(([x, y]) => [cx + (x - cx) * (1 + share), cy + (y - cy) * (1 + share)]);
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// QUALITY.md, measured: renders every probe of every portrait in a folder on WebGPU and WebGL2
+// in headless Chromium, re-detects each frame with the embedded model, and writes one JSON
+// report, a contact sheet PNG beside it, and a short table.
+// Usage: npm run eval -- --portraits DIR --out FILE [--sheet FILE.png]
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, openToolPage } from '../browser/harness.mjs';
+import { printTable } from './printTable.mjs';
+
+const USAGE = 'usage: npm run eval -- --portraits DIR --out FILE.json [--sheet FILE.png]';
+let values;
+try {
+  ({ values } = parseArgs({ options: { portraits: { type: 'string' }, out: { type: 'string' }, sheet: { type: 'string' } } }));
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+const portraitsDir = resolve(values.portraits ?? join(REPO_ROOT, 'tests/fixtures/portraits'));
+const outFile = resolve(values.out ?? join(REPO_ROOT, 'eval-results/eval.json'));
+const sheetFile = resolve(values.sheet ?? outFile.replace(/\.json$/i, '') + '.png');
+
+let files;
+try {
+  files = (await readdir(portraitsDir)).filter((f) => /\.(png|jpe?g|webp)$/i.test(f)).sort();
+} catch (error) {
+  console.error(`cannot read the portraits folder ${portraitsDir}: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (files.length === 0) {
+  console.error(`no .png, .jpg or .webp images in ${portraitsDir}`);
+  process.exit(2);
+}
+
+const started = Date.now();
+const tool = await openToolPage('tools/pages/eval.html', { mounts: { '/@portraits/': portraitsDir } });
+const portraits = [];
+let finished;
+try {
+  for (const file of files) {
+    const report = await tool.page.evaluate(([url, name]) => /** @type {any} */ (window).evaluate(url, name), [`/@portraits/${encodeURIComponent(file)}`, file]);
+    portraits.push(report);
+    const state = report.rigged ? `${report.probesHeld}/${report.probesTotal} probes held` : 'no face found';
+    console.error(`${file}: ${state} (${report.seconds} s)`);
+  }
+  finished = await tool.page.evaluate(() => /** @type {any} */ (window).finish());
+} finally {
+  await tool.close();
+}
+
+const document = {
+  tool: 'tools/eval/run-eval.mjs',
+  portraitsDir,
+  date: new Date().toISOString(),
+  seconds: Math.round((Date.now() - started) / 1000),
+  summary: finished.summary,
+  portraits,
+};
+await mkdir(dirname(outFile), { recursive: true });
+await writeFile(outFile, `${JSON.stringify(document, null, 1)}\n`);
+await mkdir(dirname(sheetFile), { recursive: true });
+await writeFile(sheetFile, Buffer.from(finished.contactSheetPng, 'base64'));
+printTable(document);
+console.log(`report: ${outFile}\ncontact sheet: ${sheetFile} (${basename(sheetFile)})`);

@@ -1,0 +1,55 @@
+import type { PortraitReport } from './evaluatePortrait';
+
+export interface EvalSummary {
+  /** Portraits evaluated, and those in which a face was found and rigged. */
+  portraits: number;
+  rigged: number;
+  riggedShare: number;
+  /** Probes that held, over all rigged portraits. */
+  probesHeld: number;
+  probesTotal: number;
+  probesHeldShare: number;
+  /** Rigged portraits on which every probe held, and their share of the rigged ones. */
+  portraitsHoldingEvery: number;
+  portraitsHoldingEveryShare: number;
+  /** Median of every figure, per probe, over the rigged portraits. */
+  medians: Record<string, Record<string, number>>;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4);
+
+function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function summarize(reports: readonly PortraitReport[]): EvalSummary {
+  const rigged = reports.filter((r) => r.rigged);
+  const probesHeld = rigged.reduce((s, r) => s + r.probesHeld, 0);
+  const probesTotal = rigged.reduce((s, r) => s + r.probesTotal, 0);
+  const holding = rigged.filter((r) => r.held).length;
+  const values: Record<string, Record<string, number[]>> = {};
+  for (const report of rigged) {
+    for (const probe of report.probes) {
+      for (const check of probe.checks) ((values[probe.probe] ??= {})[check.figure] ??= []).push(check.value);
+    }
+  }
+  const medians: Record<string, Record<string, number>> = {};
+  for (const [probe, figures] of Object.entries(values)) {
+    medians[probe] = {};
+    for (const [figure, list] of Object.entries(figures)) medians[probe][figure] = Math.round(median(list) * 1e4) / 1e4;
+  }
+  return {
+    portraits: reports.length,
+    rigged: rigged.length,
+    riggedShare: share(rigged.length, reports.length),
+    probesHeld,
+    probesTotal,
+    probesHeldShare: share(probesHeld, probesTotal),
+    portraitsHoldingEvery: holding,
+    portraitsHoldingEveryShare: share(holding, rigged.length),
+    medians,
+  };
+}
