@@ -13,6 +13,7 @@ import { buildPortraitRig } from '../rig/buildPortraitRig';
 import { PortraitRig } from '../rig/PortraitRig';
 import type { PortraitRigData } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
+import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
 
@@ -27,6 +28,12 @@ export interface TalkingPortraitOptions {
   tracker?: FaceTracker;
   /** Colour to lay a transparent portrait on; null keeps the portrait's own transparency. Default null. */
   matte?: Color3 | null;
+  /**
+   * Calibrate head turns with the detector in the loop so a commanded angle reads as that
+   * angle (a few renders and detections, once). Default true when the face is detected now;
+   * a baked rig already carries its calibration.
+   */
+  calibrateHeadTurns?: boolean;
 }
 
 const DEFAULT_SIZE = 512;
@@ -78,8 +85,9 @@ export class TalkingPortrait implements SystemPortrait {
     const canvas = await portraitCanvas(image, 'TalkingPortrait.CreateAsync');
     const system = PortraitSystem.Get(scene);
     let rigData = options.rig;
+    let tracker: FaceTracker | null = null;
     if (!rigData) {
-      const tracker = options.tracker ?? (await system.getTrackerAsync());
+      tracker = options.tracker ?? (await system.getTrackerAsync());
       const detection = await tracker.detectImage(canvas);
       const context = canvas.getContext('2d', { willReadFrequently: true })!;
       rigData = buildPortraitRig({
@@ -95,6 +103,14 @@ export class TalkingPortrait implements SystemPortrait {
     }
     const portrait = new TalkingPortrait(scene, system, canvas, new PortraitRig(rigData), size, options);
     await portrait._whenReadyAsync();
+    if (tracker && (options.calibrateHeadTurns ?? true)) {
+      try {
+        await calibrateHeadTurns(portrait, tracker);
+      } catch (error) {
+        portrait.dispose();
+        throw error;
+      }
+    }
     return portrait;
   }
 

@@ -2,6 +2,10 @@ import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
 import type { PortraitRigData } from './PortraitRigData';
 
+/** Head-turn gains outside this range mean the calibration measured nonsense. */
+export const MIN_HEAD_GAIN = 0.4;
+export const MAX_HEAD_GAIN = 2.5;
+
 /** Depth written for the generator's depth test spans this many face heights around the pivot. */
 const DEPTH_SPAN_FACE_HEIGHTS = 4;
 
@@ -10,12 +14,27 @@ const DEPTH_SPAN_FACE_HEIGHTS = 4;
  * preallocated arrays; deform() allocates nothing.
  */
 export class PortraitRig {
-  readonly data: PortraitRigData;
+  private _data: PortraitRigData;
   private readonly _work: Float32Array;
 
   constructor(data: PortraitRigData) {
-    this.data = data;
+    this._data = data;
     this._work = new Float32Array(data.vertexCount * 3);
+  }
+
+  /** The rig as plain data, with its current head-turn gains: what serializeRig saves. */
+  get data(): PortraitRigData {
+    return this._data;
+  }
+
+  /** Sets the gains that make a commanded head turn read as commanded (found at bake time). */
+  setHeadGains(yawGain: number, pitchGain: number): void {
+    for (const [name, gain] of [['yawGain', yawGain], ['pitchGain', pitchGain]] as const) {
+      if (!(gain >= MIN_HEAD_GAIN && gain <= MAX_HEAD_GAIN)) {
+        throw new RangeError(`PortraitRig.setHeadGains: ${name} must be from ${MIN_HEAD_GAIN} to ${MAX_HEAD_GAIN}, got ${gain}.`);
+      }
+    }
+    this._data = { ...this._data, yawGain, pitchGain };
   }
 
   get vertexCount(): number {
@@ -29,7 +48,7 @@ export class PortraitRig {
 
   /** Writes the posed vertices for these controls into `out` (length positionsLength). */
   deform(controls: FaceControlsLike, out: Float32Array): void {
-    const d = this.data;
+    const d = this._data;
     const work = this._work;
     const rest = d.rest;
     work.set(rest);
@@ -66,7 +85,7 @@ export class PortraitRig {
   }
 
   private _applyMorphs(weights: ArrayLike<number>, work: Float32Array): void {
-    const morphs = this.data.morphs;
+    const morphs = this._data.morphs;
     for (let m = 0; m < morphs.length; m++) {
       const morph = morphs[m];
       const weight = weights[m];
@@ -83,7 +102,7 @@ export class PortraitRig {
 
   /** Mouth-interior vertices keep their place between the inner lips as the lips move. */
   private _applyFollowers(work: Float32Array): void {
-    const { followers, followerMix, rest } = this.data;
+    const { followers, followerMix, rest } = this._data;
     for (let k = 0; k < followerMix.length; k++) {
       const v = followers[k * 3] * 3, a = followers[k * 3 + 1] * 3, b = followers[k * 3 + 2] * 3;
       const t = followerMix[k];

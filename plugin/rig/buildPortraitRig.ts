@@ -8,6 +8,7 @@ import { LANDMARK_COUNT, LandmarkPixels } from './landmarkPixels';
 import { MorphContext } from './morphContext';
 import { authorMorphs, type EyeParts } from './morphTargets';
 import { addMouthLayer } from './mouthLayer';
+import { limitDepthSlope } from './limitDepthSlope';
 import { addOuterRings } from './outerRings';
 import { RigLayer, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import { RigMeshBuilder } from './RigMeshBuilder';
@@ -16,6 +17,13 @@ import { FACE_MESH_TRIANGLES } from './topology/faceMeshTriangles';
 
 /** A 2-D warp under-reads head turns; extra depth relief makes them read closer to the command (CALIBRATION.md). */
 export const DEFAULT_DEPTH_RELIEF = 1.5;
+
+/**
+ * The steepest the face's surface may stand: tan 50°. A turn folds triangles tilted beyond
+ * 90° minus the turn, and shrinks those near it below a third of their area, so 50° keeps
+ * turns up to about 26° (20° commanded, with the bake's gain) clean.
+ */
+export const MAX_DEPTH_SLOPE = Math.tan((50 * Math.PI) / 180);
 
 export interface RigInput {
   /** 478 landmarks, x, y, z each, normalized as MediaPipe gives them. */
@@ -41,13 +49,17 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
   addOuterRings(mesh, FACE_OVAL, frame, width, height);
   const skinVertexCount = mesh.vertexCount;
   const skinTriangleCount = mesh.indices.length / 3;
+  limitDepthSlope(mesh, skinTriangleCount, MAX_DEPTH_SLOPE);
 
   const right = addEyeLayers(mesh, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS, 0);
   const left = addEyeLayers(mesh, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, 1);
   const mouth = addMouthLayer(mesh, LIPS, frame.upX, frame.upY, frame.faceHeight);
 
   const neighbours = meshNeighbours(mesh.vertexCount, mesh.indices, (t) => t < skinTriangleCount);
-  const isSkin = (v: number) => v < skinVertexCount && mesh.shade[v * 4] === RigLayer.Skin;
+  // Expressions stay inside the head: they may spread to the first ring (hair, jaw line,
+  // neck) but never beyond it, so the world around the head stays put.
+  const expressionReach = LANDMARK_COUNT + FACE_OVAL.length;
+  const isSkin = (v: number) => v < expressionReach && mesh.shade[v * 4] === RigLayer.Skin;
   const eyes: EyeParts[] = [
     { eye: SUBJECT_RIGHT_EYE, iris: SUBJECT_RIGHT_IRIS, irisRim: right.irisRim, sign: -1 },
     { eye: SUBJECT_LEFT_EYE, iris: SUBJECT_LEFT_IRIS, irisRim: left.irisRim, sign: 1 },

@@ -47,6 +47,27 @@ export class MorphContext {
     return Math.hypot(m.x(eye.outerCorner) - m.x(eye.innerCorner), m.y(eye.outerCorner) - m.y(eye.innerCorner));
   }
 
+  /** Landmark vertices inside a closed loop of vertices, or on it (even-odd rule, at rest). */
+  within(loop: readonly number[], candidates: number): number[] {
+    const m = this.mesh;
+    const on = new Set(loop);
+    const out: number[] = [];
+    for (let v = 0; v < candidates; v++) {
+      if (on.has(v)) {
+        out.push(v);
+        continue;
+      }
+      const x = m.x(v), y = m.y(v);
+      let inside = false;
+      for (let i = 0, j = loop.length - 1; i < loop.length; j = i++) {
+        const xi = m.x(loop[i]), yi = m.y(loop[i]), xj = m.x(loop[j]), yj = m.y(loop[j]);
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      if (inside) out.push(v);
+    }
+    return out;
+  }
+
   midpoint(a: number, b: number): [number, number] {
     return [(this.mesh.x(a) + this.mesh.x(b)) / 2, (this.mesh.y(a) + this.mesh.y(b)) / 2];
   }

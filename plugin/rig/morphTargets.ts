@@ -13,6 +13,8 @@ import { MorphContext, added, scaled } from './morphContext';
  * detector needs the iris moved about 0.4 eye widths.
  */
 const JAW_DROP = 0.14;
+/** The mouth corners drop this share of the chin's drop. */
+const JAW_CORNER_SHARE = 0.3;
 const BLINK_LOWER_RAISE = 0.3;
 const BLINK_OVERSHOOT = 0.06;
 const BLINK_LID_FORWARD = 0.008;
@@ -72,6 +74,20 @@ const corners = [LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner, LI
 const lipMidline = [0, 13, 14, 17];
 const inner = (list: readonly number[]) => list.slice(1, -1);
 
+/**
+ * Lid points move less toward the eye corners, along a half sine: the corners are a pixel or two
+ * wide, and a full sweep there would carry a lid point past its neighbours and fold them.
+ */
+const cornerTaper = (k: number, count: number): number => Math.sqrt(Math.sin((Math.PI * (k + 1)) / (count + 1)));
+
+/** Share of a mouth corner's motion a lip point takes: none at the middle, all at the corner. */
+const LIP_FOLLOW_POWER = 2;
+/** The outer quarter of each half of the mouth moves with its corner as one piece: the corner's triangles are a pixel or two across. */
+const CORNER_RIGID_SHARE = 0.75;
+const lipFollow = (across: number): number => Math.min(1, Math.max(0, across) / CORNER_RIGID_SHARE) ** LIP_FOLLOW_POWER;
+/** Landmarks of the face surface proper (the irises follow them). */
+const FACE_MESH_POINTS = 468;
+
 /** Every rigged blendshape's handles, keyed by its ARKit index. */
 export function authorMorphs(ctx: MorphContext, eyes: readonly EyeParts[]): Map<number, MorphHandles> {
   const morphs = new Map<number, MorphHandles>();
@@ -91,8 +107,8 @@ function authorEye(ctx: MorphContext, { eye, iris, irisRim, sign }: EyeParts, mo
   const gap = (k: number) => ctx.between(eye.lowerLid[k + 1], eye.upperLid[k + 1], 1);
 
   const blink = handles(0.18, ctx, lidPins);
-  upper.forEach((v, k) => blink.moving.set(v, added(scaled(gap(k), -(1 - BLINK_LOWER_RAISE + BLINK_OVERSHOOT)), [0, 0, BLINK_LID_FORWARD * ctx.faceHeight])));
-  lower.forEach((v, k) => blink.moving.set(v, scaled(gap(k), BLINK_LOWER_RAISE)));
+  upper.forEach((v, k) => blink.moving.set(v, added(scaled(gap(k), -(1 - BLINK_LOWER_RAISE + BLINK_OVERSHOOT) * cornerTaper(k, upper.length)), [0, 0, BLINK_LID_FORWARD * ctx.faceHeight])));
+  lower.forEach((v, k) => blink.moving.set(v, scaled(gap(k), BLINK_LOWER_RAISE * cornerTaper(k, lower.length))));
   morphs.set(pick(Blendshape.eyeBlinkLeft, Blendshape.eyeBlinkRight), blink);
 
   const wide = handles(0.15, ctx, lidPins);
@@ -100,8 +116,8 @@ function authorEye(ctx: MorphContext, { eye, iris, irisRim, sign }: EyeParts, mo
   morphs.set(pick(Blendshape.eyeWideLeft, Blendshape.eyeWideRight), wide);
 
   const squint = handles(0.15, ctx, lidPins);
-  upper.forEach((v, k) => squint.moving.set(v, scaled(gap(k), -SQUINT_UPPER_DROP)));
-  lower.forEach((v, k) => squint.moving.set(v, scaled(gap(k), SQUINT_LOWER_RAISE)));
+  upper.forEach((v, k) => squint.moving.set(v, scaled(gap(k), -SQUINT_UPPER_DROP * cornerTaper(k, upper.length))));
+  lower.forEach((v, k) => squint.moving.set(v, scaled(gap(k), SQUINT_LOWER_RAISE * cornerTaper(k, lower.length))));
   morphs.set(pick(Blendshape.eyeSquintLeft, Blendshape.eyeSquintRight), squint);
 
   const width = ctx.eyeWidth(eye) / ctx.faceHeight;
@@ -129,13 +145,37 @@ function jawShare(ctx: MorphContext, vertex: number): number {
 function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>): void {
   const upperLips = [...inner(LIPS.outer.upper), ...inner(LIPS.inner.upper)];
   const lowerLips = [...inner(LIPS.outer.lower), ...inner(LIPS.inner.lower)];
+  // Every point of the lips, the rows between the outer and inner contours too, split at the
+  // line between the corners.
+  const [lx, ly] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
+  const lipArea = ctx.within(LIPS.outer.loop, FACE_MESH_POINTS).filter((v) => !corners.includes(v));
+  /** Below the line where the lips meet, at the point's own place across the mouth. */
+  const nearestAcross = (v: number, row: readonly number[]) =>
+    row.reduce((best, u) => (Math.abs(ctx.lateral(u, lx, ly) - ctx.lateral(v, lx, ly)) < Math.abs(ctx.lateral(best, lx, ly) - ctx.lateral(v, lx, ly)) ? u : best));
+  const meetLine = (v: number) => (ctx.height(nearestAcross(v, LIPS.inner.upper), lx, ly) + ctx.height(nearestAcross(v, LIPS.inner.lower), lx, ly)) / 2;
+  const isLower = (v: number) => lowerLips.includes(v) || (!upperLips.includes(v) && ctx.height(v, lx, ly) < meetLine(v));
+  const upperArea = lipArea.filter((v) => !isLower(v));
+  const lowerArea = lipArea.filter(isLower);
   const lowFace = FACE_OVAL.filter((v) => jawShare(ctx, v) > 0.2);
   const highFace = FACE_OVAL.filter((v) => jawShare(ctx, v) <= 0.2);
   const still = [...upperLips, ...NOSE, ...eyeLoops, ...brows, ...highFace];
 
-  const jaw = handles(0.8, ctx, still);
-  for (const v of [...lowFace, ...lowerLips]) jaw.moving.set(v, ctx.face(0, -JAW_DROP * jawShare(ctx, v)));
-  for (const v of corners) jaw.moving.set(v, ctx.face(0, -JAW_DROP * jawShare(ctx, v) * 0.3));
+  const [mx, my] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
+  const halfWidth = Math.abs(ctx.lateral(LIPS.outer.subjectLeftCorner, mx, my));
+  /** 0 at the mouth's middle, 1 at either corner. */
+  const towardCorner = (v: number) => lipFollow(Math.abs(ctx.lateral(v, mx, my)) / halfWidth);
+
+  // The lower lip drops with the chin, less toward the corners (which drop least), and the
+  // upper lip's ends follow the corners, so no lip triangle turns over.
+  const jaw = handles(0.8, ctx, still.filter((v) => !upperArea.includes(v)));
+  const cornerDrop = (v: number) => JAW_DROP * jawShare(ctx, v) * JAW_CORNER_SHARE;
+  for (const v of lowFace) jaw.moving.set(v, ctx.face(0, -JAW_DROP * jawShare(ctx, v)));
+  for (const v of lowerArea) {
+    const full = JAW_DROP * jawShare(ctx, LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2]);
+    jaw.moving.set(v, ctx.face(0, -(full + (cornerDrop(v) - full) * towardCorner(v))));
+  }
+  for (const v of upperArea) jaw.moving.set(v, ctx.face(0, -cornerDrop(v) * towardCorner(v)));
+  for (const v of corners) jaw.moving.set(v, ctx.face(0, -cornerDrop(v)));
   morphs.set(Blendshape.jawOpen, jaw);
 
   const close = handles(0.25, ctx, [...still, ...corners, ...lowFace]);
@@ -148,7 +188,6 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
     morphs.set(name, h);
   }
 
-  const [mx, my] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
   const towardCentre = (v: number, amount: number) => ctx.face(-Math.sign(ctx.lateral(v, mx, my)) * amount, 0);
 
   const pucker = handles(0.3, ctx, [...NOSE, ...eyeLoops, CHIN]);
@@ -190,9 +229,15 @@ function authorMouthSide(ctx: MorphContext, side: Side, morphs: Map<number, Morp
   const myCorners = left ? [LIPS.outer.subjectLeftCorner, LIPS.inner.subjectLeftCorner] : [LIPS.outer.subjectRightCorner, LIPS.inner.subjectRightCorner];
   const otherCorners = corners.filter((c) => !myCorners.includes(c));
   const pins = [...lipMidline, ...otherCorners, ...NOSE, ...eyeLoops, CHIN];
+  const [cx, cy] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
+  const half = Math.abs(ctx.lateral(LIPS.outer.subjectLeftCorner, cx, cy));
+  /** The lips on this side follow the corner, more the nearer they are to it, so none turns over. */
+  const follow = (v: number) => lipFollow((sign * ctx.lateral(v, cx, cy)) / half);
+  const sideLips = ctx.within(LIPS.outer.loop, FACE_MESH_POINTS).filter((v) => !corners.includes(v) && !lipMidline.includes(v) && follow(v) > 0);
   const cornerMorph = (name: number, move: { out: number; up: number }) => {
     const h = handles(0.3, ctx, pins);
     for (const v of myCorners) h.moving.set(v, ctx.face(sign * move.out, move.up));
+    for (const v of sideLips) h.moving.set(v, ctx.face(sign * move.out * follow(v), move.up * follow(v)));
     morphs.set(name, h);
   };
   cornerMorph(pick(Blendshape.mouthSmileLeft, Blendshape.mouthSmileRight), SMILE);

@@ -11,7 +11,7 @@ import { CheckList, type Check } from './checks';
 import {
   eyeAspectRatio, eyeWidth, faceHeight, faceWidth, interOcular, landmarkAgreement, mouthOpening, upAxis, type Points,
 } from './faceMeasures';
-import { headTurnBetween } from './headAngles';
+import { headTurnBetween } from '../../plugin/capture/headTurn';
 import { MeshTearingCheck } from './meshTearing';
 import {
   convexHull, countHoles, grow, landmarkPolygon, meanLuminance, polygonMask, psnr, type PixelMask, type Rgba,

@@ -133,7 +133,7 @@ async function bake(request: BakeRequest): Promise<BakeResult> {
       throw error;
     }
     await addShotsAsync(portrait, request.shots);
-    const rig = portrait.rig.data;
+    const rig = portrait.rig.data; // carries the head-turn gains CreateAsync calibrated
     const json = rigJson(rig);
     portrait.dispose();
     return {
