@@ -1,42 +1,91 @@
-// The demo game, first cut: pick a portrait, see what the plugin's face tracker finds on it.
-// It uses only the package's public door (plugin/index), the way a game would.
-import { FaceTracker, NoFaceError } from '../../plugin/index';
+// The demo game: one picked portrait, alive in a Babylon scene, with a slider for every
+// control the rig drives. It uses only the package's public door (plugin/index), the way a
+// game would, and Babylon's own deep ES imports.
+import { NoFaceError, TalkingPortrait, type FaceControls } from '../../plugin/index';
+import { createControlSliders, riggedBlendshapes } from './controlSliders';
 import { renderCredits } from './credits';
-import { drawLandmarks, drawPortrait, renderLegend } from './landmarkOverlay';
+import { chooseEngine, type ChosenEngine } from './engineChoice';
 import { createPortraitPicker } from './portraitPicker';
 import { PORTRAITS, initialPortrait, loadPortraitImage, type Portrait } from './portraits';
+import { PortraitStage, STAGE_BACKGROUND } from './portraitStage';
 import { setStatus } from './status';
 
-const canvas = document.querySelector<HTMLCanvasElement>('#stage')!;
-const trackerReady = FaceTracker.CreateAsync();
+/** Texture size of the living portrait, and the stage canvas's size in CSS pixels. */
+const PORTRAIT_SIZE = 512;
+
+const stageHost = document.querySelector<HTMLElement>('#stage')!;
+let stage: PortraitStage | null = null;
+let engineLabel = '';
+let current: TalkingPortrait | null = null;
 let latest = 0;
+
+const sliders = createControlSliders(document.querySelector('#controls')!, (values: FaceControls) => {
+  current?.controls.copyFrom(values); // the scene's PortraitSystem redraws before the next render
+});
+
+function mountCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-label', 'The living portrait');
+  stageHost.replaceChildren(canvas);
+  return canvas;
+}
+
+function describeEngine(chosen: ChosenEngine): string {
+  return chosen.fallbackReason ? `${chosen.kind}; ${chosen.fallbackReason}` : chosen.kind;
+}
 
 async function show(portrait: Portrait): Promise<void> {
   const request = ++latest;
-  setStatus('loading', `Looking for a face in ${portrait.name}…`);
+  setStatus('loading', `Finding the face in ${portrait.name} and rigging it…`);
   try {
-    const [tracker, image] = await Promise.all([trackerReady, loadPortraitImage(portrait)]);
+    if (!stage) throw new Error('demo: the stage is not ready');
+    const image = await loadPortraitImage(portrait);
     if (request !== latest) return;
-    try {
-      const detection = await tracker.detectImage(image);
-      if (request !== latest) return;
-      drawLandmarks(canvas, image, detection);
-      setStatus('ready', `${portrait.name}: ${detection.landmarks.length / 3} landmarks.`);
-    } catch (error) {
-      if (!(error instanceof NoFaceError) || request !== latest) throw error;
-      drawPortrait(canvas, image);
-      setStatus('no-face', `No face found in ${portrait.name} (${error.name}). A portrait needs one face seen roughly from the front.`);
+    const next = await TalkingPortrait.CreateAsync(stage.scene, image, { size: PORTRAIT_SIZE, matte: STAGE_BACKGROUND });
+    if (request !== latest) {
+      next.dispose();
+      return;
     }
+    current?.dispose();
+    current = next;
+    sliders.setBlendshapes(riggedBlendshapes(next.rig));
+    next.controls.copyFrom(sliders.values); // the sliders keep their values across portraits
+    stage.show(next.texture);
+    setStatus('ready', `${portrait.name} on ${engineLabel}. Move the sliders.`);
   } catch (error) {
     if (request !== latest) return;
+    if (error instanceof NoFaceError && stage) {
+      current?.dispose();
+      current = null;
+      stage.showStill(portrait.url);
+      setStatus('no-face', `No face found in ${portrait.name} (${error.name}). A portrait needs one face seen roughly from the front.`);
+      return;
+    }
     setStatus('error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     throw error;
   }
 }
 
+async function start(): Promise<void> {
+  setStatus('loading', 'Starting the 3D engine…');
+  const preferWebGpu = new URLSearchParams(location.search).get('engine') !== 'webgl2';
+  try {
+    const chosen = await chooseEngine(mountCanvas, preferWebGpu);
+    engineLabel = describeEngine(chosen);
+    stageHost.dataset.engine = chosen.kind;
+    stage = new PortraitStage(chosen.engine);
+  } catch (error) {
+    setStatus('error', error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  await show(picker.selected);
+}
+
 const picker = createPortraitPicker(PORTRAITS, initialPortrait(), (portrait) => void show(portrait));
 document.querySelector('#picker')!.append(picker.element);
-renderLegend(document.querySelector('#legend')!);
 renderCredits(document.querySelector('#credits')!, PORTRAITS);
-window.addEventListener('pagehide', () => void trackerReady.then((tracker) => tracker.dispose()));
-void show(picker.selected);
+window.addEventListener('pagehide', () => {
+  current?.dispose();
+  stage?.dispose();
+});
+void start();
