@@ -45,6 +45,7 @@ describe('evaluatePortrait', () => {
     expect(figure('neutral', 'psnrDb')).toBeGreaterThanOrEqual(LIMITS.neutralMinPsnrDb);
     // Expressions open what they should: the mouth, and a closed eye reads more closed than open.
     expect(figure('jaw', 'mouthOpening')).toBeGreaterThanOrEqual(LIMITS.jawMinOpening);
+    expect(figure('jaw', 'lipsOverOpeningLuma')).toBeGreaterThan(0);
     expect(figure('wink', 'eyeRatioLeft')!).toBeLessThan(figure('wink', 'eyeRatioRight')!);
     // A calibrated turn reads within the probe's tolerance about its own axis.
     for (const [probe, axis, tolerance] of [['yaw+20', 'yaw', LIMITS.yawTolDeg], ['yaw-20', 'yaw', LIMITS.yawTolDeg], ['roll+20', 'roll', LIMITS.rollTolDeg], ['roll-20', 'roll', LIMITS.rollTolDeg]] as const) {
