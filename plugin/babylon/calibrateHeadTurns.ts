@@ -2,7 +2,7 @@ import type { FaceTracker } from '../capture/FaceTracker';
 import { headTurnBetween } from '../capture/headTurn';
 import { NoFaceError } from '../core/errors';
 import { degToRad } from '../core/mathUtils';
-import { MAX_HEAD_GAIN, MIN_HEAD_GAIN } from '../rig/PortraitRig';
+import { MAX_HEAD_GAIN, MIN_HEAD_GAIN } from '../rig/PortraitRigData';
 import type { TalkingPortrait } from './TalkingPortrait';
 
 /** The turns the calibration commands: QUALITY.md's probe angles. */

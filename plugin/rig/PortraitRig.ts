@@ -1,10 +1,6 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
-import type { PortraitRigData } from './PortraitRigData';
-
-/** Head-turn gains outside this range mean the calibration measured nonsense. */
-export const MIN_HEAD_GAIN = 0.4;
-export const MAX_HEAD_GAIN = 2.5;
+import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, type PortraitRigData } from './PortraitRigData';
 
 /** Depth written for the generator's depth test spans this many face heights around the pivot. */
 const DEPTH_SPAN_FACE_HEIGHTS = 4;

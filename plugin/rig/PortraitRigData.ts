@@ -66,5 +66,9 @@ export interface PortraitRigData {
   readonly irises: Float32Array;
 }
 
+/** Head-turn gains outside this range mean a calibration measured nonsense; a rig file with one is refused. */
+export const MIN_HEAD_GAIN = 0.4;
+export const MAX_HEAD_GAIN = 2.5;
+
 /** Floats of `shade` per vertex. */
 export const SHADE_STRIDE = 4;

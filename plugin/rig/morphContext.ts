@@ -1,3 +1,4 @@
+import { insidePolygon, type Polygon2 } from '../core/polygon';
 import type { EyeOutline } from '../core/landmarkTypes';
 import type { FaceFrame } from './PortraitRigData';
 import type { RigMeshBuilder } from './RigMeshBuilder';
@@ -47,24 +48,13 @@ export class MorphContext {
     return Math.hypot(m.x(eye.outerCorner) - m.x(eye.innerCorner), m.y(eye.outerCorner) - m.y(eye.innerCorner));
   }
 
-  /** Landmark vertices inside a closed loop of vertices, or on it (even-odd rule, at rest). */
+  /** Landmark vertices inside a closed loop of vertices, or on it (at rest). */
   within(loop: readonly number[], candidates: number): number[] {
     const m = this.mesh;
     const on = new Set(loop);
+    const polygon: Polygon2 = loop.map((v) => [m.x(v), m.y(v)] as const);
     const out: number[] = [];
-    for (let v = 0; v < candidates; v++) {
-      if (on.has(v)) {
-        out.push(v);
-        continue;
-      }
-      const x = m.x(v), y = m.y(v);
-      let inside = false;
-      for (let i = 0, j = loop.length - 1; i < loop.length; j = i++) {
-        const xi = m.x(loop[i]), yi = m.y(loop[i]), xj = m.x(loop[j]), yj = m.y(loop[j]);
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-      if (inside) out.push(v);
-    }
+    for (let v = 0; v < candidates; v++) if (on.has(v) || insidePolygon(m.x(v), m.y(v), polygon)) out.push(v);
     return out;
   }
 

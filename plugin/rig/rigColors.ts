@@ -1,3 +1,4 @@
+import { insidePolygon, type Polygon2 } from '../core/polygon';
 /** RGB in 0..1. */
 export type Rgb = readonly [number, number, number];
 
@@ -27,17 +28,7 @@ export const DEFAULT_RIG_COLORS: RigColors = {
 };
 
 /** A point set's bounding polygon as a loop of pixel coordinates. */
-export type PixelPolygon = readonly (readonly [number, number])[];
-
-function insidePolygon(x: number, y: number, polygon: PixelPolygon): boolean {
-  let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i];
-    const [xj, yj] = polygon[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+export type PixelPolygon = Polygon2;
 
 /** Opaque pixels inside a polygon, sorted by brightness. */
 function pixelsIn(pixels: RigPixels, polygon: PixelPolygon): number[][] {

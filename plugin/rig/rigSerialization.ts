@@ -1,6 +1,6 @@
 import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
-import { RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { RigColors, Rgb } from './rigColors';
 
 /** Largest image a rig may describe, and most vertices: far beyond any real portrait, small enough to refuse a hostile file. */
@@ -29,6 +29,19 @@ export interface SerializedRig {
   irises: number[];
 }
 
+/** The shortest decimal that reads back as the same float32: a rig file half the size, nothing lost. */
+function shortestFloat32(value: number): number {
+  const target = Math.fround(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const candidate = Number(target.toPrecision(digits));
+    if (Math.fround(candidate) === target) return candidate;
+  }
+  return target;
+}
+
+const floats = (values: Float32Array): number[] => Array.from(values, shortestFloat32);
+
+/** The rig as JSON-ready data; parseRig reads it back to exactly the same typed arrays. */
 export function serializeRig(rig: PortraitRigData): SerializedRig {
   return {
     format: RIG_FORMAT,
@@ -36,19 +49,19 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     imageWidth: rig.imageWidth,
     imageHeight: rig.imageHeight,
     vertexCount: rig.vertexCount,
-    rest: Array.from(rig.rest),
-    uv: Array.from(rig.uv),
-    shade: Array.from(rig.shade),
-    headWeight: Array.from(rig.headWeight),
+    rest: floats(rig.rest),
+    uv: floats(rig.uv),
+    shade: floats(rig.shade),
+    headWeight: floats(rig.headWeight),
     indices: Array.from(rig.indices),
-    morphs: rig.morphs.map((m) => (m ? { vertices: Array.from(m.vertices), deltas: Array.from(m.deltas) } : null)),
+    morphs: rig.morphs.map((m) => (m ? { vertices: Array.from(m.vertices), deltas: floats(m.deltas) } : null)),
     followers: Array.from(rig.followers),
-    followerMix: Array.from(rig.followerMix),
+    followerMix: floats(rig.followerMix),
     frame: { ...rig.frame },
     colors: { ...rig.colors },
     yawGain: rig.yawGain,
     pitchGain: rig.pitchGain,
-    irises: Array.from(rig.irises),
+    irises: floats(rig.irises),
   };
 }
 
@@ -142,8 +155,8 @@ export function parseRig(json: unknown): PortraitRigData {
       tongue: rgb(colors.tongue, 'colors.tongue'),
       lid: rgb(colors.lid, 'colors.lid'),
     },
-    yawGain: finite(o.yawGain, 'yawGain', 0.1, 10),
-    pitchGain: finite(o.pitchGain, 'pitchGain', 0.1, 10),
+    yawGain: finite(o.yawGain, 'yawGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
+    pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     irises: numbers(o.irises, 'irises', 6),
   };
 }

@@ -14,7 +14,7 @@ import {
 import { headTurnBetween } from '../../plugin/capture/headTurn';
 import { MeshTearingCheck } from './meshTearing';
 import {
-  convexHull, countHoles, grow, landmarkPolygon, meanLuminance, polygonMask, psnr, type PixelMask, type Rgba,
+  convexHull, countHoles, grow, imageOnMatte, landmarkPolygon, meanLuminance, polygonMask, psnr, type PixelMask, type Rgba,
 } from './pixels';
 import { LIMITS, PROBE_SIZE, PROBES, type Probe, type ProbeName } from './probes';
 
@@ -69,7 +69,7 @@ export async function evaluatePortrait(
   }
   const secondary = await TalkingPortrait.CreateAsync(env.secondary, image, { size: PROBE_SIZE, matte: MATTE, rig: primary.rig.data });
   try {
-    const reference = referenceFrame(image);
+    const reference = imageOnMatte(image, PROBE_SIZE, MATTE.toHexString());
     const rig = primary.rig;
     const rest = new Float32Array(rig.positionsLength);
     const posed = new Float32Array(rig.positionsLength);
@@ -203,18 +203,6 @@ async function see(tracker: FaceTracker, frame: Rgba): Promise<Seen> {
 
 async function readFrame(portrait: TalkingPortrait): Promise<Rgba> {
   return { width: PROBE_SIZE, height: PROBE_SIZE, data: await portrait.readPixelsAsync() };
-}
-
-/** The source laid on the matte and scaled to the probe size: what the neutral frame should equal. */
-function referenceFrame(image: HTMLImageElement): Rgba {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = PROBE_SIZE;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.fillStyle = MATTE.toHexString();
-  context.fillRect(0, 0, PROBE_SIZE, PROBE_SIZE);
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(image, 0, 0, PROBE_SIZE, PROBE_SIZE);
-  return { width: PROBE_SIZE, height: PROBE_SIZE, data: context.getImageData(0, 0, PROBE_SIZE, PROBE_SIZE).data };
 }
 
 /** deform() writes u, v, depth; the measures want frame pixels. */

@@ -1,3 +1,5 @@
+import { insidePolygon, type Polygon2 } from '../../plugin/core/polygon';
+
 /** Pixels, RGBA8, rows top first. */
 export interface Rgba {
   width: number;
@@ -46,17 +48,21 @@ export function meanLuminance(p: Rgba, mask: PixelMask): number {
   return n ? sum / n : NaN;
 }
 
-/** Inside a polygon of pixel points (even-odd rule, sampled at pixel centres). */
-export function polygonMask(polygon: readonly (readonly [number, number])[]): PixelMask {
-  return (x, y) => {
-    const px = x + 0.5, py = y + 0.5;
-    let inside = false;
-    for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-      const [xi, yi] = polygon[i], [xj, yj] = polygon[j];
-      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
-  };
+/** Inside a polygon of pixel points, sampled at pixel centres. */
+export function polygonMask(polygon: Polygon2): PixelMask {
+  return (x, y) => insidePolygon(x + 0.5, y + 0.5, polygon);
+}
+
+/** An image laid on a matte colour and scaled to a square: what a neutral frame should equal. */
+export function imageOnMatte(image: CanvasImageSource, size: number, matteCss: string): Rgba {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = matteCss;
+  context.fillRect(0, 0, size, size);
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, size, size);
+  return { width: size, height: size, data: context.getImageData(0, 0, size, size).data };
 }
 
 /** The polygon through these landmarks (pixel positions, x, y, z per point). */

@@ -6,6 +6,7 @@ import { TalkingPortrait } from '../../../plugin/babylon';
 import { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
 import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
+import { polygonMask } from '../../../tools/eval/pixels';
 import { psnr, referenceImage, type Rgba } from '../../support/pixels';
 
 const SIZE = 320;
@@ -19,16 +20,9 @@ type Frames = Record<string, Rgba>;
 const frames: Record<EngineKind, Record<string, Frames>> = { webgpu: {}, webgl2: {} };
 const posed: Record<string, Record<string, Float32Array>> = {};
 
-function polygonMask(points: Float32Array, loop: readonly number[]) {
-  const poly = loop.map((i) => [points[i * 3] * SIZE, points[i * 3 + 1] * SIZE]);
-  return (x: number, y: number) => {
-    let inside = false;
-    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-      const [xi, yi] = poly[i], [xj, yj] = poly[j];
-      if (yi > y + 0.5 !== yj > y + 0.5 && x + 0.5 < ((xj - xi) * (y + 0.5 - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
-  };
+/** Inside the loop of landmarks as posed (deform's u, v), in output pixels. */
+function posedMask(points: Float32Array, loop: readonly number[]) {
+  return polygonMask(loop.map((i) => [points[i * 3] * SIZE, points[i * 3 + 1] * SIZE] as const));
 }
 
 const POSES: Record<string, (p: TalkingPortrait) => void> = {
@@ -80,14 +74,14 @@ describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
     // Blink: the eye openings change and the rest of the picture (outside the eyes) barely does.
     const rest = posed[name].neutral;
     for (const eye of [SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE]) {
-      const inEye = polygonMask(rest, eye.loop);
+      const inEye = posedMask(rest, eye.loop);
       expect(psnr(got.blink, got.neutral, inEye)).toBeLessThan(30);
     }
     // Jaw: the mouth opens, and the opening is darker than the lips were.
     // The mouth region changes as much as a closing eye does. (Whether the opening reads
     // darker than the lips is QUALITY.md's jaw check, measured on re-detected landmarks by
     // the evaluator and asserted in tests/browser/eval.)
-    const mouth = polygonMask(posed[name].jaw, LIPS.outer.loop);
+    const mouth = posedMask(posed[name].jaw, LIPS.outer.loop);
     expect(psnr(got.jaw, got.neutral, mouth)).toBeLessThan(30);
     // A head turn moves the face.
     expect(psnr(got.yaw, got.neutral)).toBeLessThan(35);

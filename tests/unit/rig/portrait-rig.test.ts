@@ -117,6 +117,17 @@ describe('rig serialization', () => {
     expect(Array.from(b)).toEqual(Array.from(a));
   });
 
+  it('reads back every float array bit for bit, written as the shortest decimals that do', () => {
+    const loaded = parseRigJson(json);
+    for (const key of ['rest', 'uv', 'shade', 'headWeight', 'followerMix', 'irises'] as const) {
+      expect(Array.from(loaded[key]), key).toEqual(Array.from(data[key]));
+    }
+    data.morphs.forEach((m, i) => expect(m ? Array.from(loaded.morphs[i]!.deltas) : null, `morph ${i}`).toEqual(m ? Array.from(m.deltas) : null));
+    // A float32 never needs more than 9 significant digits; doubles' 17 would only bloat the file.
+    const serialized = serializeRig(data);
+    for (const key of ['rest', 'uv', 'headWeight', 'irises'] as const) expect(JSON.stringify(serialized[key]), key).not.toMatch(/\d\.\d{10,}/);
+  });
+
   const bad: [string, (o: Record<string, unknown>) => unknown][] = [
     ['not JSON', () => '{"format":'],
     ['another format', (o) => ({ ...o, format: 'something-else' })],
@@ -127,6 +138,7 @@ describe('rig serialization', () => {
     ['a missing frame', (o) => ({ ...o, frame: undefined })],
     ['a huge image', (o) => ({ ...o, imageWidth: 1e9 })],
     ['morphs of the wrong count', (o) => ({ ...o, morphs: [] })],
+    ['a head-turn gain no calibration gives', (o) => ({ ...o, yawGain: 7 })],
   ];
   it.each(bad)('refuses %s with RigFormatError', (_what, corrupt) => {
     const corrupted = corrupt(JSON.parse(json));
