@@ -55,9 +55,9 @@ export class PortraitRig {
     const rx = rightX(f), ry = rightY(f), ux = f.upX, uy = f.upY;
     const h = f.faceHeight;
     const yaw = controls.yaw * d.yawGain, pitch = controls.pitch * d.pitchGain, roll = controls.roll;
-    const cy = Math.cos(yaw), sy = Math.sin(yaw), cp = Math.cos(pitch), sp = Math.sin(pitch), cr = Math.cos(roll), sr = Math.sin(roll);
     const tx = controls.x * h, ty = controls.y * h, scale = 1 + controls.z;
     const invW = 1 / d.imageWidth, invH = 1 / d.imageHeight, depthScale = 1 / (DEPTH_SPAN_FACE_HEIGHTS * h);
+    setTurn(HEAD, yaw, pitch, roll);
     const n = d.vertexCount;
     for (let i = 0; i < n; i++) {
       const o = i * 3;
@@ -65,15 +65,14 @@ export class PortraitRig {
       const X = px * rx + py * ry;
       const Y = px * ux + py * uy;
       const Z = work[o + 2] - f.pivotDepth;
-      // Yaw about up, then pitch about right, then roll about the view axis.
-      const x1 = X * cy + Z * sy, z1 = -X * sy + Z * cy;
-      const y2 = Y * cp + z1 * sp, z2 = -Y * sp + z1 * cp;
-      const x3 = x1 * cr - y2 * sr, y3 = x1 * sr + y2 * cr;
       const w = d.headWeight[i];
+      // Hair and neck follow a turn by a share of its angle: a twist keeps their bands from
+      // folding, where sliding part of the way along the chord would squash them.
+      const turn = w === 1 ? HEAD : w === 0 ? STILL : setTurn(PARTIAL, yaw * w, pitch * w, roll * w);
       const s = 1 + (scale - 1) * w;
-      const Xf = (X + (x3 - X) * w) * s + tx * w;
-      const Yf = (Y + (y3 - Y) * w) * s + ty * w;
-      const Zf = Z + (z2 - Z) * w;
+      const Xf = (turn.xx * X + turn.xy * Y + turn.xz * Z) * s + tx * w;
+      const Yf = (turn.yx * X + turn.yy * Y + turn.yz * Z) * s + ty * w;
+      const Zf = turn.zx * X + turn.zy * Y + turn.zz * Z;
       out[o] = (f.centerX + Xf * rx + Yf * ux) * invW;
       out[o + 1] = (f.centerY + Xf * ry + Yf * uy) * invH;
       out[o + 2] = 0.5 - Zf * depthScale;
@@ -108,4 +107,28 @@ export class PortraitRig {
       }
     }
   }
+}
+
+/** A head turn as a 3×3 matrix over the face frame (X right, Y up, Z toward the viewer). */
+interface Turn {
+  xx: number; xy: number; xz: number;
+  yx: number; yy: number; yz: number;
+  zx: number; zy: number; zz: number;
+}
+
+const STILL: Readonly<Turn> = { xx: 1, xy: 0, xz: 0, yx: 0, yy: 1, yz: 0, zx: 0, zy: 0, zz: 1 };
+/** Scratch for deform(), which is synchronous: one rig at a time uses them. */
+const HEAD: Turn = { ...STILL };
+const PARTIAL: Turn = { ...STILL };
+
+/** Yaw about up, then pitch about right, then roll about the view axis, written into `m`. */
+function setTurn(m: Turn, yaw: number, pitch: number, roll: number): Turn {
+  const cy = Math.cos(yaw), sy = Math.sin(yaw), cp = Math.cos(pitch), sp = Math.sin(pitch), cr = Math.cos(roll), sr = Math.sin(roll);
+  // Rows of Rroll · Rpitch · Ryaw with x1 = X cy + Z sy, z1 = −X sy + Z cy; y2 = Y cp + z1 sp, z2 = −Y sp + z1 cp.
+  const ax = cy, az = sy; // x1
+  const by = cp, bx = -sy * sp, bz = cy * sp; // y2
+  m.xx = ax * cr - bx * sr; m.xy = -by * sr; m.xz = az * cr - bz * sr;
+  m.yx = ax * sr + bx * cr; m.yy = by * cr; m.yz = az * sr + bz * cr;
+  m.zx = -sy * cp; m.zy = -sp; m.zz = cy * cp;
+  return m;
 }

@@ -35,6 +35,15 @@ export interface RigInput {
   readonly depthRelief?: number;
 }
 
+/** Share of its neighbours' motion the first ring outside the face takes in an expression. */
+const FIRST_RING_MOBILITY = 0.9;
+
+/** Where the detector reads an expression (mouth corners and middle): untangling never moves these. */
+const MEASURED_POINTS: ReadonlySet<number> = new Set([
+  LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner,
+  LIPS.inner.upper[(LIPS.inner.upper.length - 1) / 2], LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2],
+]);
+
 /** Builds a portrait's rig once, from its landmarks: mesh, layers, morph targets and colours. */
 export function buildPortraitRig(input: RigInput): PortraitRigData {
   const { imageWidth: width, imageHeight: height } = input;
@@ -55,19 +64,20 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
   const left = addEyeLayers(mesh, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, 1);
   const mouth = addMouthLayer(mesh, LIPS, frame.upX, frame.upY, frame.faceHeight);
 
-  const neighbours = meshNeighbours(mesh.vertexCount, mesh.indices, (t) => t < skinTriangleCount);
+  const neighbours = meshNeighbours(mesh.vertexCount, mesh.indices, (t) => t < skinTriangleCount, (v) => mesh.x(v), (v) => mesh.y(v));
   // Expressions stay inside the head: they may spread to the first ring (hair, jaw line,
-  // neck) but never beyond it, so the world around the head stays put.
-  const expressionReach = LANDMARK_COUNT + FACE_OVAL.length;
-  const isSkin = (v: number) => v < expressionReach && mesh.shade[v * 4] === RigLayer.Skin;
+  // neck), held back there so the band beyond it barely moves, and never further, so the
+  // world around the head stays put.
+  const mobility = (v: number) => (mesh.shade[v * 4] !== RigLayer.Skin || v >= LANDMARK_COUNT + FACE_OVAL.length ? 0 : v < LANDMARK_COUNT ? 1 : FIRST_RING_MOBILITY);
   const eyes: EyeParts[] = [
     { eye: SUBJECT_RIGHT_EYE, iris: SUBJECT_RIGHT_IRIS, irisRim: right.irisRim, sign: -1 },
     { eye: SUBJECT_LEFT_EYE, iris: SUBJECT_LEFT_IRIS, irisRim: left.irisRim, sign: 1 },
   ];
+  const untangle = { triangles: mesh.indices.slice(0, skinTriangleCount * 3), keep: MEASURED_POINTS };
   const authored = authorMorphs(new MorphContext(mesh, frame), eyes);
   const morphs: (RigMorph | null)[] = new Array(BLENDSHAPE_COUNT).fill(null);
   for (const [index, handles] of authored) {
-    morphs[index] = solveHarmonicMorph(handles, neighbours, isSkin, (v) => mesh.x(v), (v) => mesh.y(v));
+    morphs[index] = solveHarmonicMorph(handles, neighbours, mobility, (v) => mesh.x(v), (v) => mesh.y(v), untangle);
   }
 
   const uv = new Float32Array(mesh.vertexCount * 2);

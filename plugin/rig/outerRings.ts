@@ -4,9 +4,24 @@ import type { RigMeshBuilder } from './RigMeshBuilder';
 
 /** How far each ring reaches beyond the face outline: a share of the outline's radius, capped by a share of the way to the border. */
 const RING_REACH = [
-  { ofRadius: 0.25, ofBorderGap: 0.4, behind: 0.1, headWeightTop: 0.9, headWeightBottom: 0.6 },
-  { ofRadius: 0.6, ofBorderGap: 0.75, behind: 0.2, headWeightTop: 0.4, headWeightBottom: 0.15 },
+  { ofRadius: 0.25, ofBorderGap: 0.4, behind: 0.1 },
+  { ofRadius: 0.6, ofBorderGap: 0.75, behind: 0.2 },
 ] as const;
+
+/**
+ * How much of a head turn a ring point follows: 1 − (s / gap)^k, s its distance beyond the
+ * outline and gap the way from the outline to the image border along the same ray. The turn
+ * fades out in proportion to the room there is, so a narrow band (a chin near the border) is
+ * never asked to absorb more shear than a wide one, and nothing folds. Hair (k = 2) follows
+ * the head further out than the neck and shoulders below it (k = 1).
+ */
+const FOLLOW_EXPONENT = { above: 2, below: 1 } as const;
+
+function headFollow(beyond: number, gap: number, below: number): number {
+  if (!(gap > 0)) return 0;
+  const k = FOLLOW_EXPONENT.above + (FOLLOW_EXPONENT.below - FOLLOW_EXPONENT.above) * below;
+  return Math.max(0, 1 - Math.pow(Math.min(1, beyond / gap), k));
+}
 
 /** Distance from (x, y) along (ux, uy) to the image rectangle's edge. */
 function distanceToBorder(x: number, y: number, ux: number, uy: number, width: number, height: number): number {
@@ -40,7 +55,6 @@ export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], 
     const dy = mesh.y(i) - frame.centerY;
     const radius = Math.hypot(dx, dy);
     const ux = dx / radius, uy = dy / radius;
-    // Below the face (neck and shoulders) follows a head turn less than hair above it.
     const upness = ux * frame.upX + uy * frame.upY;
     return { ux, uy, radius, gap: distanceToBorder(mesh.x(i), mesh.y(i), ux, uy, width, height), upness };
   });
@@ -50,8 +64,7 @@ export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], 
       const i = outline[k];
       const d = directions[k];
       const along = Math.min(reach.ofRadius * d.radius, reach.ofBorderGap * d.gap);
-      const below = Math.max(0, -d.upness);
-      const headWeight = reach.headWeightTop + (reach.headWeightBottom - reach.headWeightTop) * below;
+      const headWeight = headFollow(along, d.gap, Math.max(0, -d.upness));
       ring.push(
         mesh.add(mesh.x(i) + d.ux * along, mesh.y(i) + d.uy * along, mesh.depth(i) - reach.behind * frame.faceHeight, RigLayer.Skin, 0, 0, 0, headWeight),
       );

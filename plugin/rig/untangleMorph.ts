@@ -1,0 +1,65 @@
+import type { MeshNeighbours } from './harmonicMorph';
+
+/** Rounds of local smoothing at most; each round only touches the corners of folded triangles. */
+const MAX_ROUNDS = 200;
+/** A posed triangle must keep at least this share of its rest area to count as unfolded. */
+const MIN_AREA_SHARE = 0.05;
+/** How far each round pulls a folded triangle's corners toward their common motion. */
+const PULL = 0.5;
+/** Triangles thinner than this (twice the area over the squared edges) are lines, not folds. */
+const DEGENERATE_SHAPE = 1e-6;
+
+export interface MorphGeometry {
+  readonly neighbours: MeshNeighbours;
+  /** Skin triangles, three vertex indices each. */
+  readonly triangles: ArrayLike<number>;
+  readonly x: (vertex: number) => number;
+  readonly y: (vertex: number) => number;
+  /** Vertices whose authored motion is kept as is (what the detector must see move). */
+  readonly keep: ReadonlySet<number>;
+}
+
+/**
+ * Authored handles can cross where features crowd (the lip rows meet at the mouth corners,
+ * the lids at the eye corners): at full weight a few triangles turn over. This smooths the
+ * motion of just those triangles' corners toward moving as one until none is turned over,
+ * so the morph keeps its shape everywhere else. Edits `value` (dense x, y, z per vertex, the
+ * morph at weight 1) in place; returns the triangles still folded (0 when it succeeded).
+ */
+export function untangleMorph(value: Float64Array, geometry: MorphGeometry): number {
+  const { triangles, x, y, keep } = geometry;
+  const count = triangles.length / 3;
+  const shift = new Float64Array(value.length);
+  const shares = new Uint16Array(value.length / 3);
+  let folded = 0;
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    folded = 0;
+    shift.fill(0);
+    shares.fill(0);
+    for (let t = 0; t < count; t++) {
+      const a = triangles[t * 3], b = triangles[t * 3 + 1], c = triangles[t * 3 + 2];
+      const e1x = x(b) - x(a), e1y = y(b) - y(a), e2x = x(c) - x(a), e2y = y(c) - y(a);
+      const rest = e1x * e2y - e1y * e2x;
+      if (Math.abs(rest) < DEGENERATE_SHAPE * (e1x * e1x + e1y * e1y + e2x * e2x + e2y * e2y)) continue;
+      const f1x = e1x + value[b * 3] - value[a * 3], f1y = e1y + value[b * 3 + 1] - value[a * 3 + 1];
+      const f2x = e2x + value[c * 3] - value[a * 3], f2y = e2y + value[c * 3 + 1] - value[a * 3 + 1];
+      if ((f1x * f2y - f1y * f2x) / rest >= MIN_AREA_SHARE) continue;
+      folded++;
+      if (round === MAX_ROUNDS) continue;
+      // Pull the three corners toward moving as one: a triangle that moves rigidly cannot fold.
+      for (let k = 0; k < 3; k++) {
+        const mean = (value[a * 3 + k] + value[b * 3 + k] + value[c * 3 + k]) / 3;
+        for (const v of [a, b, c]) shift[v * 3 + k] += (mean - value[v * 3 + k]) * PULL;
+      }
+      shares[a]++;
+      shares[b]++;
+      shares[c]++;
+    }
+    if (folded === 0 || round === MAX_ROUNDS) break;
+    for (let v = 0; v < shares.length; v++) {
+      if (shares[v] === 0 || keep.has(v)) continue;
+      for (let k = 0; k < 3; k++) value[v * 3 + k] += shift[v * 3 + k] / shares[v];
+    }
+  }
+  return folded;
+}
