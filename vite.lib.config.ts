@@ -7,7 +7,7 @@ import { embeddedAssets } from './tools/build/embeddedAssets.ts';
 const REPO_ROOT = fileURLToPath(new URL('./', import.meta.url));
 
 /** Left to the game's own install: peers (Babylon) and the runtimes the package depends on. */
-const EXTERNAL = [/^@babylonjs\//, /^@mediapipe\/tasks-vision(\/|$)/, /^onnxruntime-web(\/|$)/];
+const EXTERNAL = [/^@babylonjs\//, /^@mediapipe\/tasks-vision(\/|$)/, /^onnxruntime-web(\/|$)/, /^cmu-pronouncing-dictionary(\/|$)/];
 
 export default defineConfig({
   root: REPO_ROOT,
