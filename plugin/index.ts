@@ -16,5 +16,46 @@ export * from './rig/index';
 // render: the warp generator (most games use it through TalkingPortrait).
 export { WarpGenerator } from './render/WarpGenerator';
 
+// motion: idle life, blinks, gaze and look-at, emotions, and the mixer that layers them.
+export { HEAD_CHANNEL_COUNT, MOTION_CHANNEL_COUNT, type MotionSource } from './motion/MotionSource';
+export { HEAD_CHANNEL_NAMES, MOTION_CHANNEL_NAMES, HeadChannelIndex, motionChannelIndex, type MotionChannelName } from './motion/motionChannels';
+export {
+  channelMask, channelMaskExcept, HEAD_CHANNELS, EYE_CHANNELS, BLINK_CHANNELS, GAZE_CHANNELS, MOUTH_CHANNELS, BROW_CHANNELS, ALL_CHANNELS,
+  type ChannelSelection,
+} from './motion/channelMasks';
+export { MotionMixer } from './motion/MotionMixer';
+export { MixerLayer, type MixerLayerOptions, type LayerBlendMode } from './motion/MixerLayer';
+export { BreathingSway, type BreathingSwayOptions } from './motion/BreathingSway';
+export { BlinkSource, type BlinkSourceOptions } from './motion/BlinkSource';
+export { GazeSource, type GazeSourceOptions } from './motion/GazeSource';
+export { lookAtAngles, type LookAngles } from './motion/lookAtAngles';
+export { EmotionSource, DEFAULT_EMOTION_FADE_MS, type EmotionSourceOptions } from './motion/EmotionSource';
+export { EMOTION_PRESETS, EMOTION_NAMES, type EmotionName, type EmotionPreset } from './motion/emotionPresets';
+export { IdleMotion, IDLE_PRIORITY, type IdleMotionOptions } from './motion/IdleMotion';
+// motion/speech: speech from text; the CMU dictionary is imported only by LoadAsync/CreateAsync.
+export {
+  SpeechSource, TextToVisemes, PhonemeDictionary, alignToWordTimes, letterToSound, VISEME_NAMES, VISEME_SHAPES, SPEECH_BLENDSHAPES,
+  MIN_SPEECH_RATE, MAX_SPEECH_RATE,
+  type VisemeName, type VisemeTimeline, type VisemeSegment, type TimelineWord, type SpeechSourceOptions, type SayOptions,
+  type SpeechOverlap, type PhonemeDictionaryOptions, type PronunciationEntries, type TimelineOptions,
+} from './motion/speech/index';
+// motion/clips: record face controls at a fixed rate, save them compactly, play them back.
+export { MotionClip, type MotionClipInit } from './motion/clips/MotionClip';
+export { MotionClipRecorder, type MotionClipRecorderOptions } from './motion/clips/MotionClipRecorder';
+export { MotionClipPlayer, type MotionClipPlayerOptions, type MotionClipPlayerState } from './motion/clips/MotionClipPlayer';
+export { encodeMotionClip, type MotionClipEncodeOptions } from './motion/clips/encodeMotionClip';
+export { decodeMotionClip } from './motion/clips/decodeMotionClip';
+export { motionClipToJSON, MOTION_CLIP_JSON_FORMAT, type MotionClipJSON } from './motion/clips/motionClipToJSON';
+export { motionClipFromJSON } from './motion/clips/motionClipFromJSON';
+export { MAX_CLIP_FRAMES, MAX_CLIP_FRAME_RATE, MIN_CLIP_FRAME_RATE } from './motion/clips/clipLimits';
+
+// net: motion frames on the wire (codec, sequence arithmetic) and the receiving jitter buffer.
+export {
+  encodeMotionFrame, encodeMotionFrameInto, decodeMotionFrame, decodeMotionFrameInto,
+  MOTION_FRAME_BYTES, MOTION_FRAME_TAG, MOTION_FRAME_FINE_WEIGHT_MAX_ERROR, MOTION_FRAME_COARSE_WEIGHT_MAX_ERROR,
+  isSequenceNewer, MotionJitterBuffer, DEFAULT_JITTER_BUFFER_OPTIONS,
+  type DecodedMotionFrame, type MotionFrameHeader, type MotionJitterState, type MotionJitterBufferOptions,
+} from './net/index';
+
 // babylon: what a game touches.
 export * from './babylon/index';
