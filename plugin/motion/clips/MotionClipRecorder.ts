@@ -2,8 +2,9 @@
 import type { FaceControlsLike } from '../../core/FaceControls';
 import { notFiniteError } from '../../core/validation';
 import { MOTION_CHANNEL_COUNT } from '../MotionSource';
+import { MOTION_CHANNEL_NAMES, readChannel, type MotionChannelName } from '../motionChannels';
 import { ChunkedFrameBuffer } from './ChunkedFrameBuffer';
-import { MOTION_CHANNEL_NAMES, motionChannelLimit, motionChannelMinimum, readMotionChannel, resolveMotionChannels, type MotionChannelName } from './clipChannels';
+import { motionChannelLimit, motionChannelMinimum, resolveMotionChannels } from './clipChannels';
 import { frameRateProblem, MAX_CLIP_FRAMES, textProblem } from './clipLimits';
 import { MotionClip } from './MotionClip';
 
@@ -147,7 +148,7 @@ export class MotionClipRecorder {
     const channels = this.channelIndices;
     for (let k = 0; k < channels.length; k++) {
       const channel = channels[k];
-      const value = readMotionChannel(controls, channel);
+      const value = readChannel(controls, channel);
       if (!Number.isFinite(value)) throw notFiniteError(value, `MotionClipRecorder.capture: ${MOTION_CHANNEL_NAMES[channel]}`);
       const min = motionChannelMinimum(channel);
       const max = motionChannelLimit(channel);

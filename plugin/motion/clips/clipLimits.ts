@@ -1,6 +1,7 @@
 // Limits every motion clip keeps, and the checks that name the first broken one (shared by the class and both readers).
 import { MOTION_CHANNEL_COUNT } from '../MotionSource';
-import { MOTION_CHANNEL_NAMES, motionChannelLimit, motionChannelMinimum } from './clipChannels';
+import { MOTION_CHANNEL_NAMES } from '../motionChannels';
+import { motionChannelLimit, motionChannelMinimum } from './clipChannels';
 
 /** Slowest frame rate, in Hz: below this a clip cannot follow speech. */
 export const MIN_CLIP_FRAME_RATE = 1;

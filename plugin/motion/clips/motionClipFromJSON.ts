@@ -1,7 +1,8 @@
 // Reads a motion clip from JSON (text or parsed data), refusing anything malformed with a ClipFormatError.
 import { closestName } from '../../core/closestName';
 import { ClipFormatError } from '../../core/errors';
-import { MOTION_CHANNEL_NAMES, motionChannelIndex, motionChannelLimit, motionChannelMinimum } from './clipChannels';
+import { MOTION_CHANNEL_NAMES } from '../motionChannels';
+import { findMotionChannel, motionChannelLimit, motionChannelMinimum } from './clipChannels';
 import { channelValueProblem, frameCountProblem, frameRateProblem, textProblem } from './clipLimits';
 import { MotionClip } from './MotionClip';
 import { MOTION_CLIP_JSON_FORMAT, MOTION_CLIP_JSON_VERSION } from './motionClipToJSON';
@@ -56,7 +57,7 @@ function parse(text: string): unknown {
 function trackChannels(tracks: Record<string, unknown>): Uint8Array {
   const indices: number[] = [];
   for (const key of Object.keys(tracks)) {
-    const index = motionChannelIndex(key);
+    const index = findMotionChannel(key);
     if (index < 0) throw new ClipFormatError(`unknown channel "${key}" in tracks; did you mean "${closestName(key, MOTION_CHANNEL_NAMES)}"?`);
     indices.push(index);
   }

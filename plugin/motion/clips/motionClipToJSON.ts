@@ -1,5 +1,6 @@
 // A MotionClip as plain JSON for people: channel names with one array of values per channel.
-import { MOTION_CHANNEL_NAMES, motionChannelLimit, motionChannelMinimum, type MotionChannelName } from './clipChannels';
+import { MOTION_CHANNEL_NAMES, type MotionChannelName } from '../motionChannels';
+import { motionChannelLimit, motionChannelMinimum } from './clipChannels';
 import type { MotionClip } from './MotionClip';
 
 /** The `format` field of every motion clip JSON document. */

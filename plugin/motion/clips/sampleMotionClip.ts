@@ -1,6 +1,6 @@
 // Writes a clip's pose at any time into FaceControls, interpolating linearly between the two nearest frames.
 import type { FaceControls } from '../../core/FaceControls';
-import { writeMotionChannel } from './clipChannels';
+import { writeChannel } from '../motionChannels';
 import type { MotionClip } from './MotionClip';
 
 /**
@@ -26,6 +26,6 @@ export function sampleMotionClip(clip: MotionClip, timeMs: number, loop: boolean
   const to = next * channelCount;
   for (let k = 0; k < channelCount; k++) {
     const a = data[from + k];
-    writeMotionChannel(out, channelIndices[k], a + (data[to + k] - a) * t);
+    writeChannel(out, channelIndices[k], a + (data[to + k] - a) * t);
   }
 }

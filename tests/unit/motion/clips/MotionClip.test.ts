@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HEAD_ROTATION_LIMITS } from '../../../../plugin/core/FaceControls';
 import { MotionClip } from '../../../../plugin/motion/clips/MotionClip';
-import { MOTION_CHANNEL_NAMES, motionChannelIndex, resolveMotionChannels } from '../../../../plugin/motion/clips/clipChannels';
+import { findMotionChannel, isHeadChannel, motionChannelLimit, motionChannelMinimum, resolveMotionChannels } from '../../../../plugin/motion/clips/clipChannels';
+import { motionChannelIndex } from '../../../../plugin/motion/motionChannels';
 import { MAX_CLIP_FRAMES, MAX_CLIP_TEXT_LENGTH } from '../../../../plugin/motion/clips/clipLimits';
 
 const JAW_OPEN = motionChannelIndex('jawOpen');
@@ -58,11 +59,21 @@ describe('MotionClip', () => {
 });
 
 describe('motion channels', () => {
-  it('name the head channels then the ARKit weights, 58 in all', () => {
-    expect(MOTION_CHANNEL_NAMES).toHaveLength(58);
-    expect(MOTION_CHANNEL_NAMES.slice(0, 7)).toEqual(['yaw', 'pitch', 'roll', 'x', 'y', 'z', 'eyeBlinkLeft']);
-    expect(motionChannelIndex('tongueOut')).toBe(57);
-    expect(motionChannelIndex('tongue')).toBe(-1);
+  it('find names without throwing, agreeing with the mixer\'s motionChannelIndex', () => {
+    expect(findMotionChannel('yaw')).toBe(0);
+    expect(findMotionChannel('jawOpen')).toBe(JAW_OPEN);
+    expect(findMotionChannel('tongueOut')).toBe(motionChannelIndex('tongueOut'));
+    expect(findMotionChannel('tongue')).toBe(-1);
+    expect(findMotionChannel('constructor')).toBe(-1);
+  });
+
+  it('give head channels ±their FaceControls limit and weights 0..1', () => {
+    expect(isHeadChannel(PITCH)).toBe(true);
+    expect(isHeadChannel(JAW_OPEN)).toBe(false);
+    expect(motionChannelLimit(PITCH)).toBe(HEAD_ROTATION_LIMITS.pitch);
+    expect(motionChannelMinimum(PITCH)).toBe(-HEAD_ROTATION_LIMITS.pitch);
+    expect(motionChannelLimit(JAW_OPEN)).toBe(1);
+    expect(motionChannelMinimum(JAW_OPEN)).toBe(0);
   });
 
   it('resolve names and indices to sorted unique indices, refusing unknown ones', () => {

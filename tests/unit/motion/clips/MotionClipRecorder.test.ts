@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Blendshape } from '../../../../plugin/core/arkitBlendshapes';
 import { FaceControls, HEAD_ROTATION_LIMITS } from '../../../../plugin/core/FaceControls';
 import { SeededRandom } from '../../../../plugin/core/SeededRandom';
-import { motionChannelIndex } from '../../../../plugin/motion/clips/clipChannels';
+import { motionChannelIndex } from '../../../../plugin/motion/motionChannels';
 import { MotionClipRecorder } from '../../../../plugin/motion/clips/MotionClipRecorder';
 
 /** Float32 storage of values up to about 1: half an ulp near 1 is 6e-8; a few of them after interpolation. */

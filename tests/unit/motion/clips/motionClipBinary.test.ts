@@ -6,7 +6,8 @@ import {
   CHECKSUM_BYTES, HEAD_QUANTUM, HEADER_BYTES, MAX_CLIP_FILE_BYTES, NARROW_WEIGHT_QUANTUM, OFFSET_CHANNEL_MASK, OFFSET_FLAGS,
   OFFSET_FRAME_COUNT, OFFSET_FRAME_RATE, OFFSET_NAME_LENGTH, OFFSET_VERSION, WIDE_WEIGHT_QUANTUM,
 } from '../../../../plugin/motion/clips/clipBinaryLayout';
-import { isHeadChannel, motionChannelLimit, readMotionChannel } from '../../../../plugin/motion/clips/clipChannels';
+import { isHeadChannel, motionChannelLimit } from '../../../../plugin/motion/clips/clipChannels';
+import { readChannel } from '../../../../plugin/motion/motionChannels';
 import { crc32 } from '../../../../plugin/motion/clips/crc32';
 import { decodeMotionClip } from '../../../../plugin/motion/clips/decodeMotionClip';
 import { encodeMotionClip } from '../../../../plugin/motion/clips/encodeMotionClip';
@@ -79,7 +80,7 @@ describe('motion clip binary format', () => {
       original.sample(t, a);
       restored.sample(t, b);
       for (const channel of TYPICAL_CHANNELS) {
-        expect(Math.abs(readMotionChannel(a, channel) - readMotionChannel(b, channel))).toBeLessThanOrEqual(quantizationError(channel, false));
+        expect(Math.abs(readChannel(a, channel) - readChannel(b, channel))).toBeLessThanOrEqual(quantizationError(channel, false));
       }
     }
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClipFormatError } from '../../../../plugin/core/errors';
 import { HEAD_ROTATION_LIMITS } from '../../../../plugin/core/FaceControls';
 import { SeededRandom } from '../../../../plugin/core/SeededRandom';
-import { MOTION_CHANNEL_NAMES } from '../../../../plugin/motion/clips/clipChannels';
+import { MOTION_CHANNEL_NAMES } from '../../../../plugin/motion/motionChannels';
 import { MotionClip } from '../../../../plugin/motion/clips/MotionClip';
 import { motionClipFromJSON } from '../../../../plugin/motion/clips/motionClipFromJSON';
 import { motionClipToJSON, type MotionClipJSON } from '../../../../plugin/motion/clips/motionClipToJSON';
