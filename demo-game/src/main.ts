@@ -3,6 +3,7 @@
 // game would, and Babylon's own deep ES imports.
 import { NoFaceError, TalkingPortrait, type FaceControls } from '../../plugin/index';
 import { createControlSliders, riggedBlendshapes } from './controlSliders';
+import { createLifePanel } from './lifePanel';
 import { renderCredits } from './credits';
 import { chooseEngine, type ChosenEngine } from './engineChoice';
 import { createPortraitPicker } from './portraitPicker';
@@ -20,7 +21,11 @@ let current: TalkingPortrait | null = null;
 let latest = 0;
 
 const sliders = createControlSliders(document.querySelector('#controls')!, (values: FaceControls) => {
+  life.stop();
   current?.controls.copyFrom(values); // the scene's PortraitSystem redraws before the next render
+});
+const life = createLifePanel(document.querySelector('#controls')!, () => {
+  if (current) current.controls.copyFrom(sliders.values);
 });
 
 function mountCanvas(): HTMLCanvasElement {
@@ -74,6 +79,10 @@ async function start(): Promise<void> {
     engineLabel = describeEngine(chosen);
     stageHost.dataset.engine = chosen.kind;
     stage = new PortraitStage(chosen.engine);
+    // Idle life and speech write the controls just before the portraits update.
+    stage.scene.onBeforeRenderObservable.add(() => {
+      if (current) life.drive(performance.now(), current.controls);
+    });
   } catch (error) {
     setStatus('error', error instanceof Error ? error.message : String(error));
     throw error;
