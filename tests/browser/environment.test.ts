@@ -13,9 +13,19 @@ describe('browser test environment', () => {
     expect(gl).toBeTruthy();
   });
 
+  /** The most the runner may take to hear of a request the page made. */
+  const REPORT_WAIT_MS = 5_000;
+
   it('records a request to any host but 127.0.0.1, so the test that made it fails', async () => {
     await fetch('http://example.com/phone-home').catch(() => undefined);
-    const violations = await commands.takeNetworkViolations();
-    expect(violations).toContain('http://example.com/phone-home');
+    // The browser reports the request to the test runner on its own schedule: the page's fetch
+    // may fail before the runner has heard of it, so wait for the report (it must come).
+    const seen: string[] = [];
+    const deadline = performance.now() + REPORT_WAIT_MS;
+    while (!seen.includes('http://example.com/phone-home') && performance.now() < deadline) {
+      seen.push(...(await commands.takeNetworkViolations()));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(seen).toContain('http://example.com/phone-home');
   });
 });
