@@ -57,5 +57,8 @@ export {
   type DecodedMotionFrame, type MotionFrameHeader, type MotionJitterState, type MotionJitterBufferOptions,
 } from './net/index';
 
+// budget: what portraits cost and who updates this frame, at which size and rate.
+export * from './budget/index';
+
 // babylon: what a game touches.
 export * from './babylon/index';
