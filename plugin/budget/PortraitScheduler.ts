@@ -1,6 +1,6 @@
 // Decides every frame which portraits update and at what size and rate, so their predicted cost fits the frame budget.
 import { CostMeter, type CostMeterOptions } from './CostMeter';
-import { CallbackList } from './CallbackList';
+import { CallbackList } from '../core/CallbackList';
 import { admitDue } from './admitDue';
 import { LevelChooser } from './LevelChooser';
 import { costIndex, LevelPlanner } from './LevelPlanner';

@@ -5,6 +5,5 @@ export { PortraitPlan, type BudgetExceededEvent } from './PortraitPlan';
 export { PortraitSchedulerStats } from './PortraitSchedulerStats';
 export { CostMeter, type CostMeterOptions } from './CostMeter';
 export { PortraitLadder } from './PortraitLadder';
-export { CallbackList } from './CallbackList';
 export { PRIORITY_WEIGHTS, type PriorityHint } from './priority';
 export { MAX_UPDATE_RATE, RENDER_SIZES } from './renderLevels';

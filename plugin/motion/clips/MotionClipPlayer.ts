@@ -2,7 +2,7 @@
 import type { FaceControls } from '../../core/FaceControls';
 import { notFiniteError } from '../../core/validation';
 import { MOTION_CHANNEL_COUNT, type MotionSource } from '../MotionSource';
-import { CallbackList } from './CallbackList';
+import { CallbackList } from '../../core/CallbackList';
 import { MotionClip } from './MotionClip';
 import { sampleMotionClip } from './sampleMotionClip';
 

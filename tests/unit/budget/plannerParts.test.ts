@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CallbackList } from '../../../plugin/budget/CallbackList';
 import { LevelPlanner } from '../../../plugin/budget/LevelPlanner';
 import { PhaseBalancer } from '../../../plugin/budget/PhaseBalancer';
 import { MAX_LADDER_LEVELS, MAX_UPDATE_RATE } from '../../../plugin/budget/renderLevels';
@@ -77,24 +76,5 @@ describe('PhaseBalancer', () => {
     // Perfect balance would put `total` in every frame; placement is in whole portraits of 0.2 ms.
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(0.2 + 1e-9);
     expect(loads.reduce((s, l) => s + l, 0) / MAX_UPDATE_RATE).toBeCloseTo(total, 9);
-  });
-});
-
-describe('CallbackList', () => {
-  it('calls callbacks in order, removes them, and lets a callback remove itself', () => {
-    const list = new CallbackList<number>();
-    const seen: string[] = [];
-    const a = list.add((n) => seen.push(`a${n}`));
-    const once = list.add((n) => {
-      seen.push(`once${n}`);
-      list.remove(once);
-    });
-    list.notify(1);
-    list.notify(2);
-    expect(seen).toEqual(['a1', 'once1', 'a2']);
-    expect(list.remove(a)).toBe(true);
-    expect(list.remove(a)).toBe(false);
-    expect(list.count).toBe(0);
-    expect(() => list.add(42 as unknown as () => void)).toThrow(TypeError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallbackList } from '../../../../plugin/motion/clips/CallbackList';
+import { CallbackList } from '../../../plugin/core/CallbackList';
 
 describe('CallbackList', () => {
   it('calls callbacks in order with the value, and stops calling removed ones', () => {
@@ -13,7 +13,7 @@ describe('CallbackList', () => {
     list.notify(2);
     expect(calls).toEqual(['a1', 'b1', 'b2']);
     list.clear();
-    expect(list.size).toBe(0);
+    expect(list.count).toBe(0);
   });
 
   it('lets a callback remove itself or add another while being called', () => {

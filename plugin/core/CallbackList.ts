@@ -1,4 +1,4 @@
-// A tiny list of callbacks for events of the pure rooms, which cannot use Babylon's Observable.
+// A tiny list of callbacks for events of the pure rooms (motion, net, budget), which may not import Babylon's Observable.
 
 /**
  * Callbacks called in the order added. `add` returns the callback so it can be removed later.
