@@ -1,6 +1,7 @@
 // QUALITY.md's "no tearing": no skin triangle of the posed mesh flips over, and outside the
 // lids and lips none grows beyond 3× or shrinks below a third of its rest area.
 import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../plugin/core/landmarkIndices';
+import { insidePolygon, type Polygon2 } from '../../plugin/core/polygon';
 import { RigLayer, SHADE_STRIDE, type PortraitRigData } from '../../plugin/rig/PortraitRigData';
 
 export const MAX_AREA_GROWTH = 3;
@@ -27,6 +28,9 @@ export class MeshTearingCheck {
   private readonly _areaChecked: Uint8Array;
 
   constructor(rig: PortraitRigData) {
+    // The lips are everything inside their outer contour: the face mesh has two more rings of
+    // points on the red of the lips, and triangles between them stretch as lips do.
+    const lips: Polygon2 = LIPS.outer.loop.map((v) => [rig.rest[v * 3], rig.rest[v * 3 + 1]] as const);
     const skin: number[] = [];
     const checked: number[] = [];
     const isSkin = (v: number) => rig.shade[v * SHADE_STRIDE] === RigLayer.Skin;
@@ -34,7 +38,8 @@ export class MeshTearingCheck {
       const a = rig.indices[t], b = rig.indices[t + 1], c = rig.indices[t + 2];
       if (!isSkin(a) || !isSkin(b) || !isSkin(c)) continue;
       skin.push(a, b, c);
-      checked.push(LID_AND_LIP_POINTS.has(a) || LID_AND_LIP_POINTS.has(b) || LID_AND_LIP_POINTS.has(c) ? 0 : 1);
+      const onLidOrLip = LID_AND_LIP_POINTS.has(a) || LID_AND_LIP_POINTS.has(b) || LID_AND_LIP_POINTS.has(c);
+      checked.push(onLidOrLip || centroidInside(rig.rest, a, b, c, lips) ? 0 : 1);
     }
     this._skin = Uint32Array.from(skin);
     this._areaChecked = Uint8Array.from(checked);
@@ -58,4 +63,10 @@ export class MeshTearingCheck {
     }
     return result;
   }
+}
+
+function centroidInside(rest: Float32Array, a: number, b: number, c: number, polygon: Polygon2): boolean {
+  const x = (rest[a * 3] + rest[b * 3] + rest[c * 3]) / 3;
+  const y = (rest[a * 3 + 1] + rest[b * 3 + 1] + rest[c * 3 + 1]) / 3;
+  return insidePolygon(x, y, polygon);
 }
