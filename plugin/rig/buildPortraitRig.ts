@@ -12,6 +12,7 @@ import { limitDepthSlope } from './limitDepthSlope';
 import { addOuterRings } from './outerRings';
 import { RigLayer, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import { RigMeshBuilder } from './RigMeshBuilder';
+import { areaLimitedTriangles } from './stretchLimits';
 import { DEFAULT_RIG_COLORS, sampleRigColors, type PixelPolygon, type RigPixels } from './rigColors';
 import { FACE_MESH_TRIANGLES } from './topology/faceMeshTriangles';
 
@@ -34,6 +35,9 @@ export interface RigInput {
   readonly pixels?: RigPixels;
   readonly depthRelief?: number;
 }
+
+/** x, y, depth per vertex in RigMeshBuilder.rest. */
+const REST_STRIDE = 3;
 
 /** Share of its neighbours' motion the first ring outside the face takes in an expression. */
 const FIRST_RING_MOBILITY = 0.9;
@@ -73,7 +77,8 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
     { eye: SUBJECT_RIGHT_EYE, iris: SUBJECT_RIGHT_IRIS, irisRim: right.irisRim, sign: -1 },
     { eye: SUBJECT_LEFT_EYE, iris: SUBJECT_LEFT_IRIS, irisRim: left.irisRim, sign: 1 },
   ];
-  const untangle = { triangles: mesh.indices.slice(0, skinTriangleCount * 3), keep: MEASURED_POINTS };
+  const skinTriangles = mesh.indices.slice(0, skinTriangleCount * 3);
+  const untangle = { triangles: skinTriangles, keep: MEASURED_POINTS, areaLimited: areaLimitedTriangles(skinTriangles, mesh.rest, REST_STRIDE) };
   const authored = authorMorphs(new MorphContext(mesh, frame), eyes);
   const morphs: (RigMorph | null)[] = new Array(BLENDSHAPE_COUNT).fill(null);
   for (const [index, handles] of authored) {

@@ -80,11 +80,17 @@ const inner = (list: readonly number[]) => list.slice(1, -1);
  */
 const cornerTaper = (k: number, count: number): number => Math.sqrt(Math.sin((Math.PI * (k + 1)) / (count + 1)));
 
-/** Share of a mouth corner's motion a lip point takes: none at the middle, all at the corner. */
-const LIP_FOLLOW_POWER = 2;
+/**
+ * Share of a mouth corner's motion a lip point takes: none at the middle, all at the corner,
+ * linear between. A linear share moves the lips as a shear, which keeps even the lips'
+ * pixel-thin triangles the right way round; a squared share folded them on 6 of 17 fixtures.
+ */
+const LIP_FOLLOW_POWER = 1;
 /** The outer quarter of each half of the mouth moves with its corner as one piece: the corner's triangles are a pixel or two across. */
 const CORNER_RIGID_SHARE = 0.75;
-const lipFollow = (across: number): number => Math.min(1, Math.max(0, across) / CORNER_RIGID_SHARE) ** LIP_FOLLOW_POWER;
+const lipFollow = (across: number, power = LIP_FOLLOW_POWER): number => Math.min(1, Math.max(0, across) / CORNER_RIGID_SHARE) ** power;
+/** The lower lip drops with the chin over most of its width and less only near the corners: the mouth must open wide enough to read (QUALITY.md). */
+const JAW_CORNER_POWER = 2;
 /** Landmarks of the face surface proper (the irises follow them). */
 const FACE_MESH_POINTS = 468;
 
@@ -163,7 +169,7 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
   const [mx, my] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
   const halfWidth = Math.abs(ctx.lateral(LIPS.outer.subjectLeftCorner, mx, my));
   /** 0 at the mouth's middle, 1 at either corner. */
-  const towardCorner = (v: number) => lipFollow(Math.abs(ctx.lateral(v, mx, my)) / halfWidth);
+  const towardCorner = (v: number) => lipFollow(Math.abs(ctx.lateral(v, mx, my)) / halfWidth, JAW_CORNER_POWER);
 
   // The lower lip drops with the chin, less toward the corners (which drop least), and the
   // upper lip's ends follow the corners, so no lip triangle turns over.
@@ -228,12 +234,17 @@ function authorMouthSide(ctx: MorphContext, side: Side, morphs: Map<number, Morp
   const pick = (l: number, r: number) => (left ? l : r);
   const myCorners = left ? [LIPS.outer.subjectLeftCorner, LIPS.inner.subjectLeftCorner] : [LIPS.outer.subjectRightCorner, LIPS.inner.subjectRightCorner];
   const otherCorners = corners.filter((c) => !myCorners.includes(c));
-  const pins = [...lipMidline, ...otherCorners, ...NOSE, ...eyeLoops, CHIN];
   const [cx, cy] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
   const half = Math.abs(ctx.lateral(LIPS.outer.subjectLeftCorner, cx, cy));
   /** The lips on this side follow the corner, more the nearer they are to it, so none turns over. */
   const follow = (v: number) => lipFollow((sign * ctx.lateral(v, cx, cy)) / half);
-  const sideLips = ctx.within(LIPS.outer.loop, FACE_MESH_POINTS).filter((v) => !corners.includes(v) && !lipMidline.includes(v) && follow(v) > 0);
+  const lips = ctx.within(LIPS.outer.loop, FACE_MESH_POINTS).filter((v) => !corners.includes(v) && !lipMidline.includes(v));
+  const sideLips = lips.filter((v) => follow(v) > 0);
+  // The other half of the mouth holds still as a whole: pinning only its corner would leave
+  // the pixel-sized triangles beside it a steep gradient, and the two sides' smiles together
+  // would turn them over.
+  const otherLips = lips.filter((v) => sign * ctx.lateral(v, cx, cy) < 0);
+  const pins = [...lipMidline, ...otherCorners, ...otherLips, ...NOSE, ...eyeLoops, CHIN];
   const cornerMorph = (name: number, move: { out: number; up: number }) => {
     const h = handles(0.3, ctx, pins);
     for (const v of myCorners) h.moving.set(v, ctx.face(sign * move.out, move.up));

@@ -6,6 +6,12 @@ const MAX_ROUNDS = 200;
 const MIN_AREA_SHARE = 0.05;
 /** How far each round pulls a folded triangle's corners toward their common motion. */
 const PULL = 0.5;
+/**
+ * Area-limited triangles are pulled back inside these shares of their rest area, a margin
+ * inside the limits (1/3 and 3) so that storing the morph sparsely cannot push them over.
+ */
+const MIN_LIMITED_SHARE = 0.4;
+const MAX_LIMITED_SHARE = 2.6;
 /** Triangles thinner than this (twice the area over the squared edges) are lines, not folds. */
 const DEGENERATE_SHAPE = 1e-6;
 
@@ -17,17 +23,21 @@ export interface MorphGeometry {
   readonly y: (vertex: number) => number;
   /** Vertices whose authored motion is kept as is (what the detector must see move). */
   readonly keep: ReadonlySet<number>;
+  /** Per triangle, 1 where its area must also stay within limits (all but lids and lips). */
+  readonly areaLimited?: Uint8Array;
 }
 
 /**
  * Authored handles can cross where features crowd (the lip rows meet at the mouth corners,
- * the lids at the eye corners): at full weight a few triangles turn over. This smooths the
- * motion of just those triangles' corners toward moving as one until none is turned over,
- * so the morph keeps its shape everywhere else. Edits `value` (dense x, y, z per vertex, the
- * morph at weight 1) in place; returns the triangles still folded (0 when it succeeded).
+ * the lids at the eye corners): at full weight a few triangles turn over, and the small
+ * skin triangles beside a mouth corner are squeezed flat. This smooths the motion of just
+ * those triangles' corners toward moving as one until none is turned over or squeezed
+ * beyond the area limits, so the morph keeps its shape everywhere else. Edits `value` (dense
+ * x, y, z per vertex, the morph at weight 1) in place; returns the triangles still failing
+ * (0 when it succeeded).
  */
 export function untangleMorph(value: Float64Array, geometry: MorphGeometry): number {
-  const { triangles, x, y, keep } = geometry;
+  const { triangles, x, y, keep, areaLimited } = geometry;
   const count = triangles.length / 3;
   const shift = new Float64Array(value.length);
   const shares = new Uint16Array(value.length / 3);
@@ -43,7 +53,9 @@ export function untangleMorph(value: Float64Array, geometry: MorphGeometry): num
       if (Math.abs(rest) < DEGENERATE_SHAPE * (e1x * e1x + e1y * e1y + e2x * e2x + e2y * e2y)) continue;
       const f1x = e1x + value[b * 3] - value[a * 3], f1y = e1y + value[b * 3 + 1] - value[a * 3 + 1];
       const f2x = e2x + value[c * 3] - value[a * 3], f2y = e2y + value[c * 3 + 1] - value[a * 3 + 1];
-      if ((f1x * f2y - f1y * f2x) / rest >= MIN_AREA_SHARE) continue;
+      const share = (f1x * f2y - f1y * f2x) / rest;
+      const limited = areaLimited !== undefined && areaLimited[t] === 1;
+      if (share >= MIN_AREA_SHARE && !(limited && (share < MIN_LIMITED_SHARE || share > MAX_LIMITED_SHARE))) continue;
       folded++;
       if (round === MAX_ROUNDS) continue;
       // Pull the three corners toward moving as one: a triangle that moves rigidly cannot fold.

@@ -1,17 +1,13 @@
 // QUALITY.md's "no tearing": no skin triangle of the posed mesh flips over, and outside the
 // lids and lips none grows beyond 3× or shrinks below a third of its rest area.
-import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../plugin/core/landmarkIndices';
-import { insidePolygon, type Polygon2 } from '../../plugin/core/polygon';
 import { RigLayer, SHADE_STRIDE, type PortraitRigData } from '../../plugin/rig/PortraitRigData';
+import { areaLimitedTriangles, MAX_AREA_GROWTH, MIN_AREA_SHRINK } from '../../plugin/rig/stretchLimits';
 
-export const MAX_AREA_GROWTH = 3;
-export const MIN_AREA_SHRINK = 1 / 3;
+export { MAX_AREA_GROWTH, MIN_AREA_SHRINK };
 /** Triangles smaller than this share of the frame at rest have no meaningful orientation. */
 const DEGENERATE_AREA = 1e-7;
-
-const LID_AND_LIP_POINTS: ReadonlySet<number> = new Set([
-  ...SUBJECT_LEFT_EYE.loop, ...SUBJECT_RIGHT_EYE.loop, ...LIPS.outer.loop, ...LIPS.inner.loop,
-]);
+/** x, y, depth per vertex in PortraitRigData.rest. */
+const REST_STRIDE = 3;
 
 export interface Tearing {
   /** Skin triangles whose orientation flipped. */
@@ -28,21 +24,14 @@ export class MeshTearingCheck {
   private readonly _areaChecked: Uint8Array;
 
   constructor(rig: PortraitRigData) {
-    // The lips are everything inside their outer contour: the face mesh has two more rings of
-    // points on the red of the lips, and triangles between them stretch as lips do.
-    const lips: Polygon2 = LIPS.outer.loop.map((v) => [rig.rest[v * 3], rig.rest[v * 3 + 1]] as const);
     const skin: number[] = [];
-    const checked: number[] = [];
     const isSkin = (v: number) => rig.shade[v * SHADE_STRIDE] === RigLayer.Skin;
     for (let t = 0; t < rig.indices.length; t += 3) {
       const a = rig.indices[t], b = rig.indices[t + 1], c = rig.indices[t + 2];
-      if (!isSkin(a) || !isSkin(b) || !isSkin(c)) continue;
-      skin.push(a, b, c);
-      const onLidOrLip = LID_AND_LIP_POINTS.has(a) || LID_AND_LIP_POINTS.has(b) || LID_AND_LIP_POINTS.has(c);
-      checked.push(onLidOrLip || centroidInside(rig.rest, a, b, c, lips) ? 0 : 1);
+      if (isSkin(a) && isSkin(b) && isSkin(c)) skin.push(a, b, c);
     }
     this._skin = Uint32Array.from(skin);
-    this._areaChecked = Uint8Array.from(checked);
+    this._areaChecked = areaLimitedTriangles(this._skin, rig.rest, REST_STRIDE);
   }
 
   /** `rest` and `posed` as PortraitRig.deform writes them (u, v, depth per vertex). */
@@ -63,10 +52,4 @@ export class MeshTearingCheck {
     }
     return result;
   }
-}
-
-function centroidInside(rest: Float32Array, a: number, b: number, c: number, polygon: Polygon2): boolean {
-  const x = (rest[a * 3] + rest[b * 3] + rest[c * 3]) / 3;
-  const y = (rest[a * 3 + 1] + rest[b * 3 + 1] + rest[c * 3 + 1]) / 3;
-  return insidePolygon(x, y, polygon);
 }

@@ -17,14 +17,16 @@ function rigOf(fixture: (typeof humans)[number]) {
   return rig;
 }
 
-function folds(rig: PortraitRig, set: (c: FaceControls) => void): number {
+function tearing(rig: PortraitRig, set: (c: FaceControls) => void) {
   const controls = new FaceControls();
   const rest = new Float32Array(rig.positionsLength), posed = new Float32Array(rig.positionsLength);
   rig.deform(controls, rest);
   set(controls);
   rig.deform(controls, posed);
-  return new MeshTearingCheck(rig.data).measure(rest, posed).foldOvers;
+  return new MeshTearingCheck(rig.data).measure(rest, posed);
 }
+
+const folds = (rig: PortraitRig, set: (c: FaceControls) => void): number => tearing(rig, set).foldOvers;
 
 function steepestSlope(rig: PortraitRig): number {
   const { rest, indices } = rig.data;
@@ -55,5 +57,11 @@ describe('rig mesh quality (QUALITY.md, no tearing)', () => {
     for (const [yaw, pitch] of [[20, 0], [-20, 0], [0, 15], [0, -15]]) {
       expect(folds(rig, (c) => c.setHead(yaw * DEG, pitch * DEG, 0)), `yaw ${yaw} pitch ${pitch}`).toBe(0);
     }
+  });
+
+  it.each(humans.map((f) => [f.portrait, f] as const))('%s: blink and jaw squeeze no skin outside lids and lips beyond its area limits', (_name, fixture) => {
+    const rig = rigOf(fixture);
+    expect(tearing(rig, (c) => c.set('eyeBlinkLeft', 1).set('eyeBlinkRight', 1)).overStretched, 'blink').toBe(0);
+    expect(tearing(rig, (c) => c.set('jawOpen', 1)).overStretched, 'jaw').toBe(0);
   });
 });
