@@ -49,12 +49,18 @@ export { motionClipToJSON, MOTION_CLIP_JSON_FORMAT, type MotionClipJSON } from '
 export { motionClipFromJSON } from './motion/clips/motionClipFromJSON';
 export { MAX_CLIP_FRAMES, MAX_CLIP_FRAME_RATE, MIN_CLIP_FRAME_RATE } from './motion/clips/clipLimits';
 
-// net: motion frames on the wire (codec, sequence arithmetic) and the receiving jitter buffer.
+// net: motion frames on the wire (codec, sequence arithmetic), the receiving jitter buffer, and
+// the transport to a game server (a Colyseus adapter; the relay room itself is in server/).
 export {
   encodeMotionFrame, encodeMotionFrameInto, decodeMotionFrame, decodeMotionFrameInto,
   MOTION_FRAME_BYTES, MOTION_FRAME_TAG, MOTION_FRAME_FINE_WEIGHT_MAX_ERROR, MOTION_FRAME_COARSE_WEIGHT_MAX_ERROR,
   isSequenceNewer, MotionJitterBuffer, DEFAULT_JITTER_BUFFER_OPTIONS,
   type DecodedMotionFrame, type MotionFrameHeader, type MotionJitterState, type MotionJitterBufferOptions,
+  ColyseusMotionTransport, RemotePlayers, RemotePlayer, readImageHeader, checkPortraitImage, DEFAULT_PORTRAIT_IMAGE_LIMITS,
+  RelayMessage, RELAY_KICK_CLOSE_CODE,
+  type MotionTransport, type ColyseusRoomLike, type ColyseusSignalLike, type ColyseusMotionTransportOptions, type RemotePlayersOptions,
+  type RemotePortrait, type RemotePlayerEvent, type PortraitChoice, type RemoteMotionFrame, type TransportDisconnect,
+  type PortraitImageLimits, type ImageHeader,
 } from './net/index';
 
 // budget: what portraits cost and who updates this frame, at which size and rate.
