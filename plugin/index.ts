@@ -39,6 +39,12 @@ export {
   type VisemeName, type VisemeTimeline, type VisemeSegment, type TimelineWord, type SpeechSourceOptions, type SayOptions,
   type SpeechOverlap, type PhonemeDictionaryOptions, type PronunciationEntries, type TimelineOptions,
 } from './motion/speech/index';
+// motion/audio: speech from audio (an AudioWorklet, or an AnalyserNode, → spectrum → visemes → mouth).
+export {
+  AudioLipSync, AudioMouthAnalyser, AudioMouthSource, createAudioFeatures,
+  type AudioFeatures, type AudioLipSyncMode, type AudioLipSyncOptions, type AudioLipSyncTransport, type AudioMouthOptions,
+  type AudioMouthSourceOptions, type AudioWindowFeed,
+} from './motion/audio/index';
 // motion/clips: record face controls at a fixed rate, save them compactly, play them back.
 export { MotionClip, type MotionClipInit } from './motion/clips/MotionClip';
 export { MotionClipRecorder, type MotionClipRecorderOptions } from './motion/clips/MotionClipRecorder';

@@ -3,3 +3,4 @@ export { NoFaceError, ModelLoadError, RigFormatError, ClipFormatError, MotionCod
 export { CameraError, type CameraErrorReason } from './CameraError';
 export { GpuDeviceLostError, UnsupportedEngineError } from './gpuErrors';
 export { PortraitImageError } from './PortraitImageError';
+export { AudioCaptureError } from './AudioCaptureError';
