@@ -1,7 +1,7 @@
-// Screenshots the demo page for the README: serves demo-game/ with its own Vite config on
+// Screenshots the portrait studio page (demo-game/studio.html): serves demo-game/ with its own Vite config on
 // 127.0.0.1, opens it in headless system Chromium with every other host blocked, poses the
-// portrait with two sliders and writes docs/demo.png.
-//   node tools/demo/screenshot-demo.mjs [--out docs/demo.png] [--portrait flare-female01.png] [--engine webgl2]
+// portrait with two sliders and writes docs/studio.png.
+//   node tools/demo/screenshot-demo.mjs [--out docs/studio.png] [--portrait flare-female01.png] [--engine webgl2]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, LOOPBACK_HOST, chromiumPath } from '../browser/chromium.
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    out: { type: 'string', default: 'docs/demo.png' },
+    out: { type: 'string', default: 'docs/studio.png' },
     portrait: { type: 'string', default: 'flare-female01.png' },
     engine: { type: 'string' },
   },
@@ -55,7 +55,7 @@ try {
   });
   page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
   const query = new URLSearchParams({ portrait: args.portrait, ...(args.engine ? { engine: args.engine } : {}) });
-  await page.goto(`http://${LOOPBACK_HOST}:${port}/?${query}`);
+  await page.goto(`http://${LOOPBACK_HOST}:${port}/studio.html?${query}`);
   await page.waitForSelector('#status:is([data-state=ready], [data-state=no-face], [data-state=error])', { timeout: READY_TIMEOUT_MS });
   const status = await page.locator('#status').evaluate((el) => ({ state: el.dataset.state, text: el.textContent }));
   process.stdout.write(`status: ${status.state}: ${status.text}\n`);

@@ -1,4 +1,4 @@
-import { ARKIT_BLENDSHAPE_NAMES, FaceControls, degToRad, radToDeg, type BlendshapeName, type PortraitRig } from '../../plugin/index';
+import { ARKIT_BLENDSHAPE_NAMES, FaceControls, degToRad, radToDeg, type BlendshapeName, type PortraitRig } from '../../../plugin/index';
 
 type HeadAngle = 'yaw' | 'pitch' | 'roll';
 

@@ -1,7 +1,7 @@
 // The demo's "alive" panel: idle life (breathing, blinks, gaze) and a line typed to be spoken,
 // mixed by the package's own motion sources. While it is on it drives the portrait; moving a
 // slider hands the face back to the sliders.
-import { IdleMotion, MOUTH_CHANNELS, SpeechSource, type FaceControls } from '../../plugin/index';
+import { IdleMotion, MOUTH_CHANNELS, SpeechSource, type FaceControls } from '../../../plugin/index';
 
 /** Above every idle layer, so the speaking mouth owns the mouth channels. */
 const SPEECH_PRIORITY = 100;

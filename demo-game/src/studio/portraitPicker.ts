@@ -1,4 +1,4 @@
-import type { Portrait } from './portraits';
+import type { Portrait } from '../portraits';
 
 export interface PortraitPicker {
   readonly element: HTMLElement;

@@ -1,13 +1,13 @@
-// The demo game: one picked portrait, alive in a Babylon scene, with a slider for every
+// The portrait studio (studio.html, beside the game): one picked portrait, alive in a Babylon scene, with a slider for every
 // control the rig drives. It uses only the package's public door (plugin/index), the way a
 // game would, and Babylon's own deep ES imports.
-import { NoFaceError, TalkingPortrait, type FaceControls } from '../../plugin/index';
+import { NoFaceError, TalkingPortrait, type FaceControls } from '../../../plugin/index';
 import { createControlSliders, riggedBlendshapes } from './controlSliders';
 import { createLifePanel } from './lifePanel';
-import { renderCredits } from './credits';
-import { chooseEngine, type ChosenEngine } from './engineChoice';
+import { renderCredits } from '../credits';
+import { chooseEngine, type ChosenEngine } from '../engineChoice';
 import { createPortraitPicker } from './portraitPicker';
-import { PORTRAITS, initialPortrait, loadPortraitImage, type Portrait } from './portraits';
+import { PORTRAITS, initialPortrait, loadPortraitImage, type Portrait } from '../portraits';
 import { PortraitStage, STAGE_BACKGROUND } from './portraitStage';
 import { setStatus } from './status';
 
