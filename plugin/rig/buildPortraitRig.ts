@@ -48,6 +48,12 @@ const MEASURED_POINTS: ReadonlySet<number> = new Set([
   LIPS.inner.upper[(LIPS.inner.upper.length - 1) / 2], LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2],
 ]);
 
+/**
+ * Easing a squeezed band never moves the face's outline: it is what shows the jaw's drop (the
+ * chin held back 2 px on flare-female01 and the open mouth no longer read darker than the lips).
+ */
+const FACE_OVAL_POINTS: ReadonlySet<number> = new Set(FACE_OVAL);
+
 /** Builds a portrait's rig once, from its landmarks: mesh, layers, morph targets and colours. */
 export function buildPortraitRig(input: RigInput): PortraitRigData {
   const { imageWidth: width, imageHeight: height } = input;
@@ -78,7 +84,7 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
     { eye: SUBJECT_LEFT_EYE, iris: SUBJECT_LEFT_IRIS, irisRim: left.irisRim, sign: 1 },
   ];
   const skinTriangles = mesh.indices.slice(0, skinTriangleCount * 3);
-  const untangle = { triangles: skinTriangles, keep: MEASURED_POINTS, areaLimited: areaLimitedTriangles(skinTriangles, mesh.rest, REST_STRIDE) };
+  const untangle = { triangles: skinTriangles, keep: MEASURED_POINTS, stretchKeep: FACE_OVAL_POINTS, areaLimited: areaLimitedTriangles(skinTriangles, mesh.rest, REST_STRIDE) };
   const authored = authorMorphs(new MorphContext(mesh, frame), eyes);
   const morphs: (RigMorph | null)[] = new Array(BLENDSHAPE_COUNT).fill(null);
   for (const [index, handles] of authored) {

@@ -25,6 +25,8 @@ export interface MorphGeometry {
   readonly keep: ReadonlySet<number>;
   /** Per triangle, 1 where its area must also stay within limits (all but lids and lips). */
   readonly areaLimited?: Uint8Array;
+  /** Vertices moved to unfold a triangle but never to ease a squeeze. */
+  readonly stretchKeep?: ReadonlySet<number>;
 }
 
 /**
@@ -37,15 +39,17 @@ export interface MorphGeometry {
  * (0 when it succeeded).
  */
 export function untangleMorph(value: Float64Array, geometry: MorphGeometry): number {
-  const { triangles, x, y, keep, areaLimited } = geometry;
+  const { triangles, x, y, keep, areaLimited, stretchKeep } = geometry;
   const count = triangles.length / 3;
   const shift = new Float64Array(value.length);
   const shares = new Uint16Array(value.length / 3);
+  const unfolds = new Uint8Array(value.length / 3);
   let folded = 0;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
     folded = 0;
     shift.fill(0);
     shares.fill(0);
+    unfolds.fill(0);
     for (let t = 0; t < count; t++) {
       const a = triangles[t * 3], b = triangles[t * 3 + 1], c = triangles[t * 3 + 2];
       const e1x = x(b) - x(a), e1y = y(b) - y(a), e2x = x(c) - x(a), e2y = y(c) - y(a);
@@ -66,10 +70,11 @@ export function untangleMorph(value: Float64Array, geometry: MorphGeometry): num
       shares[a]++;
       shares[b]++;
       shares[c]++;
+      if (share < MIN_AREA_SHARE) unfolds[a] = unfolds[b] = unfolds[c] = 1;
     }
     if (folded === 0 || round === MAX_ROUNDS) break;
     for (let v = 0; v < shares.length; v++) {
-      if (shares[v] === 0 || keep.has(v)) continue;
+      if (shares[v] === 0 || keep.has(v) || (unfolds[v] === 0 && stretchKeep?.has(v))) continue;
       for (let k = 0; k < 3; k++) value[v * 3 + k] += shift[v * 3 + k] / shares[v];
     }
   }
