@@ -9,12 +9,22 @@ export * from './core/index';
 export { FaceTracker, type FaceTrackerOptions, type TrackerRunningMode } from './capture/FaceTracker';
 export { FACE_LANDMARK_COUNT, type FaceDetection } from './capture/FaceDetection';
 export type { TrackableImage } from './capture/imageSources';
+// capture: the webcam, and the solver from landmarks to face controls.
+export { LandmarkSolver, LANDMARK_SOLVED_WEIGHTS, type LandmarkSolverOptions } from './capture/LandmarkSolver';
+export { FaceCaptureSource, type FaceCaptureState, type FaceCaptureEvent, type FaceCaptureSourceOptions } from './capture/FaceCaptureSource';
+export { VideoFaceLoop, type DetectionSink } from './capture/VideoFaceLoop';
+export { WebcamCapture, type WebcamCaptureOptions, type WebcamState } from './capture/WebcamCapture';
+export { headTurnBetween, type HeadAngles } from './capture/headTurn';
 
 // rig: built once per portrait from landmarks, posed per frame; bake and load rigs.
 export * from './rig/index';
 
-// render: the warp generator (most games use it through TalkingPortrait).
+// render: the generators (most games use them through TalkingPortrait).
 export { WarpGenerator } from './render/WarpGenerator';
+// render/onnx: learned generators on onnxruntime-web's WebGPU EP, on Babylon's own device.
+export { OnnxGenerator, type OnnxGeneratorOptions } from './render/onnx/OnnxGenerator';
+export { OnnxContractError } from './render/onnx/OnnxContractError';
+export { ONNX_INPUT, ONNX_OUTPUT_IMAGE, CONTROL_VERTICES_KEY } from './render/onnx/onnxContract';
 
 // motion: idle life, blinks, gaze and look-at, emotions, and the mixer that layers them.
 export { HEAD_CHANNEL_COUNT, MOTION_CHANNEL_COUNT, type MotionSource } from './motion/MotionSource';
@@ -74,3 +84,4 @@ export * from './budget/index';
 
 // babylon: what a game touches.
 export * from './babylon/index';
+export { WebcamFace, type WebcamFaceOptions } from './babylon/WebcamFace';

@@ -8,11 +8,12 @@ export interface HeadAngles {
   roll: number;
 }
 
-type Matrix3 = [number, number, number, number, number, number, number, number, number];
+/** Rotation scratch for headTurnInto, row-major 3×3: per-frame code allocates nothing. */
+const scratchFrom = new Float64Array(9);
+const scratchTo = new Float64Array(9);
 
-/** The rotation part of a column-major 4×4 matrix, row-major 3×3, with any scale divided out. */
-function rotationOf(m: ArrayLike<number>): Matrix3 {
-  const out = new Array<number>(9) as Matrix3;
+/** The rotation part of a column-major 4×4 matrix into `out`, row-major 3×3, with any scale divided out. */
+export function rotationOf(m: ArrayLike<number>, out: Float64Array): Float64Array {
   for (let column = 0; column < 3; column++) {
     const length = Math.hypot(m[column * 4], m[column * 4 + 1], m[column * 4 + 2]);
     for (let row = 0; row < 3; row++) out[row * 3 + column] = m[column * 4 + row] / length;
@@ -26,12 +27,24 @@ function rotationOf(m: ArrayLike<number>): Matrix3 {
  * Rz(roll) · Rx(pitch) · Ry(yaw) (yaw first, roll last).
  */
 export function headTurnBetween(from: ArrayLike<number>, to: ArrayLike<number>): HeadAngles {
-  const a = rotationOf(from), b = rotationOf(to);
-  const d = (row: number, column: number) => b[row * 3] * a[column * 3] + b[row * 3 + 1] * a[column * 3 + 1] + b[row * 3 + 2] * a[column * 3 + 2];
-  const pitch = Math.asin(Math.max(-1, Math.min(1, d(2, 1))));
-  const yaw = Math.atan2(-d(2, 0), d(2, 2));
-  const roll = Math.atan2(-d(0, 1), d(1, 1));
-  return { yaw: YAW_SIGN * yaw, pitch: PITCH_SIGN * pitch, roll: ROLL_SIGN * roll };
+  return headTurnInto(from, to, { yaw: 0, pitch: 0, roll: 0 });
+}
+
+/** headTurnBetween written into `out`, allocating nothing: for per-frame code. Returns `out`. */
+export function headTurnInto<T extends HeadAngles>(from: ArrayLike<number>, to: ArrayLike<number>, out: T): T {
+  const a = rotationOf(from, scratchFrom), b = rotationOf(to, scratchTo);
+  const pitch = Math.asin(Math.max(-1, Math.min(1, turnEntry(a, b, 2, 1))));
+  const yaw = Math.atan2(-turnEntry(a, b, 2, 0), turnEntry(a, b, 2, 2));
+  const roll = Math.atan2(-turnEntry(a, b, 0, 1), turnEntry(a, b, 1, 1));
+  out.yaw = YAW_SIGN * yaw;
+  out.pitch = PITCH_SIGN * pitch;
+  out.roll = ROLL_SIGN * roll;
+  return out;
+}
+
+/** Entry (row, column) of Δ = B · Aᵀ for row-major rotations A and B. */
+function turnEntry(a: Float64Array, b: Float64Array, row: number, column: number): number {
+  return b[row * 3] * a[column * 3] + b[row * 3 + 1] * a[column * 3 + 1] + b[row * 3 + 2] * a[column * 3 + 2];
 }
 
 /** MediaPipe's camera looks down −z with y up; these turn its angles into the plugin's conventions. */

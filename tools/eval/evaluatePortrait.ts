@@ -17,6 +17,8 @@ import {
   convexHull, countHoles, grow, imageOnMatte, landmarkPolygon, meanLuminance, polygonMask, psnr, type PixelMask, type Rgba,
 } from './pixels';
 import { LIMITS, PROBE_SIZE, PROBES, type Probe, type ProbeName } from './probes';
+import { solveProbe, type SolverReport } from './solverProbe';
+import type { FaceDetection } from '../../plugin/capture/FaceDetection';
 
 export interface EvalEnvironment {
   /** The primary engine's scene (WebGPU): its frames are re-detected. */
@@ -30,6 +32,8 @@ export interface ProbeReport {
   probe: ProbeName;
   held: boolean;
   checks: Check[];
+  /** The closed loop: controls the landmark solver recovered from this frame against the neutral frame, and their errors. */
+  solver?: SolverReport;
 }
 
 export interface PortraitReport {
@@ -49,6 +53,8 @@ interface Seen {
   points: Float32Array | null;
   /** The detector's facial transformation matrix. */
   transform: Float32Array | null;
+  /** The detection itself, for the solver. */
+  detection: FaceDetection | null;
 }
 
 const MATTE = Color3.White();
@@ -108,7 +114,8 @@ export async function evaluatePortrait(
       checks.atMost('foldOvers', torn.foldOvers, 0).atMost('overStretched', torn.overStretched, 0);
       if (!probe.turn) checks.atLeast('worldPsnrDb', psnr(frame, reference, outsideHead), LIMITS.worldStaysMinPsnrDb);
       checks.atLeast('enginesPsnrDb', psnr(frame, other), LIMITS.enginesAgreeMinPsnrDb);
-      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks });
+      const solver = seen.detection && neutral?.seen.detection ? solveProbe(probe, neutral.seen.detection, seen.detection) : undefined;
+      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks, solver });
     }
     const probesHeld = probes.filter((p) => p.held).length;
     return { portrait: name, rigged: true, held: probesHeld === probes.length, probesHeld, probesTotal: probes.length, probes, seconds: elapsed(started) };
@@ -194,9 +201,9 @@ async function see(tracker: FaceTracker, frame: Rgba): Promise<Seen> {
       points[i + 1] = d.landmarks[i + 1] * frame.height;
       points[i + 2] = d.landmarks[i + 2] * frame.width;
     }
-    return { points, transform: d.transform };
+    return { points, transform: d.transform, detection: d };
   } catch (error) {
-    if (error instanceof NoFaceError) return { points: null, transform: null };
+    if (error instanceof NoFaceError) return { points: null, transform: null, detection: null };
     throw error;
   }
 }

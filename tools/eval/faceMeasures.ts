@@ -4,18 +4,12 @@ import {
   CHIN, FACE_OVAL, FOREHEAD_TOP, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS,
   type EyeOutline,
 } from '../../plugin/core/landmarkIndices';
+import { distance } from '../../plugin/capture/faceFeatures';
 
 export type Points = ArrayLike<number>;
 
-export const distance = (p: Points, a: number, b: number): number => Math.hypot(p[a * 3] - p[b * 3], p[a * 3 + 1] - p[b * 3 + 1]);
-
-/** Mean gap between matching upper and lower lid points, over the eye's width (corner to corner). */
-export function eyeAspectRatio(p: Points, eye: EyeOutline): number {
-  let gap = 0;
-  const inner = eye.upperLid.length - 2;
-  for (let k = 1; k <= inner; k++) gap += distance(p, eye.upperLid[k], eye.lowerLid[k]);
-  return gap / inner / distance(p, eye.outerCorner, eye.innerCorner);
-}
+// One source of truth with the webcam solver, which reads the same figures.
+export { distance, eyeAspectRatio } from '../../plugin/capture/faceFeatures';
 
 export const eyeWidth = (p: Points, eye: EyeOutline): number => distance(p, eye.outerCorner, eye.innerCorner);
 

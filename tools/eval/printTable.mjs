@@ -23,4 +23,8 @@ export function printTable(document) {
     `rigged ${s.rigged}/${s.portraits} · probes held ${s.probesHeld}/${s.probesTotal} (${(s.probesHeldShare * 100).toFixed(1)} %) · ` +
       `portraits holding every probe ${s.portraitsHoldingEvery}/${s.rigged} (${(s.portraitsHoldingEveryShare * 100).toFixed(1)} %)`,
   );
+  if (s.solver) {
+    const figures = Object.entries(s.solver.commanded).map(([control, f]) => `${control} ${f.median}/${f.max}`);
+    console.log(`solver error, median/max on the probes that command it (weights 0..1, angles in degrees): ${figures.join(' · ')}`);
+  }
 }

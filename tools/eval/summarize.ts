@@ -1,4 +1,5 @@
 import type { PortraitReport } from './evaluatePortrait';
+import { summarizeSolver, type SolverSummary } from './summarizeSolver';
 
 export interface EvalSummary {
   /** Portraits evaluated, and those in which a face was found and rigged. */
@@ -14,6 +15,8 @@ export interface EvalSummary {
   portraitsHoldingEveryShare: number;
   /** Median of every figure, per probe, over the rigged portraits. */
   medians: Record<string, Record<string, number>>;
+  /** The closed loop: the landmark solver's error per control, over the rigged portraits. */
+  solver: SolverSummary;
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4);
@@ -51,5 +54,6 @@ export function summarize(reports: readonly PortraitReport[]): EvalSummary {
     portraitsHoldingEvery: holding,
     portraitsHoldingEveryShare: share(holding, rigged.length),
     medians,
+    solver: summarizeSolver(rigged),
   };
 }

@@ -21,6 +21,7 @@ const REQUIRED_FILES = [
   'package/dist/index.js',
   'package/dist/index.d.ts',
   'package/dist/assets/face_landmarker.task',
+  'package/dist/assets/dense-motion-256.onnx',
   'package/dist/assets/mediapipe-wasm/vision_wasm_internal.js',
   'package/dist/assets/mediapipe-wasm/vision_wasm_internal.wasm',
   'package/dist/assets/mediapipe-wasm/vision_wasm_nosimd_internal.js',
@@ -130,6 +131,9 @@ describe('the packed npm package', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
     expect(code).toContain('"./assets/mediapipe-wasm"');
     expect(code).not.toContain('../../models/');
     expect(code).not.toContain('node_modules/@mediapipe');
+    expect(code).toContain('"./assets/dense-motion-256.onnx"');
+    expect(code).not.toContain('../../../models/');
+    expect(code).not.toContain('node_modules/onnxruntime-web');
   });
 
   it('imports in a plain Node process with no browser globals and exports what the source exports', async () => {

@@ -1,0 +1,35 @@
+// onnxruntime's wasm binds console methods once, when it starts; to read its log later (node
+// placement), the console methods it binds must be routers that can be pointed at a sink.
+
+const ROUTED = ['log', 'info', 'warn', 'error', 'debug'] as const;
+let sink: ((line: string) => void) | null = null;
+let installed = false;
+
+/** Routes console output through a switch, once, before onnxruntime starts; output passes through unchanged while nothing captures. */
+export function installOrtLogRouter(): void {
+  if (installed) return;
+  installed = true;
+  for (const method of ROUTED) {
+    const original = console[method].bind(console);
+    console[method] = (...args: unknown[]) => {
+      if (sink) sink(args.map(String).join(' '));
+      else original(...args);
+    };
+  }
+}
+
+/** Runs `work` with console output collected instead of printed; returns the collected lines. */
+export async function captureOrtLog<T>(work: () => Promise<T>): Promise<{ result: T | null; error: unknown; lines: string[] }> {
+  const lines: string[] = [];
+  sink = (line) => lines.push(line);
+  let result: T | null = null;
+  let error: unknown = null;
+  try {
+    result = await work();
+  } catch (e) {
+    error = e;
+  } finally {
+    sink = null;
+  }
+  return { result, error, lines };
+}
