@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Makes sure a system Chromium exists for the browser tests and tools. Installs Debian's
-// `chromium` with apt-get where that is possible; elsewhere says what to do. It never
-// downloads a browser build of its own.
+// Makes sure a system Chromium exists for the browser tests and tools (and, with --with-ffmpeg,
+// ffmpeg for the webcam test). Installs Debian's packages with apt-get where that is possible;
+// elsewhere says what to do. It never downloads a browser build of its own.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from '../browser/chromium.mjs';
@@ -24,30 +24,53 @@ function asRoot(args) {
   execFileSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+const withFfmpeg = process.argv.includes('--with-ffmpeg');
+
+/** ffmpeg makes the fake camera's video for the webcam test; found on PATH. */
+function hasFfmpeg() {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Installs Debian packages with apt-get; false (with advice logged) where that cannot be done. */
+function aptInstall(packages, advice) {
+  if (!canUseApt()) {
+    log(`apt-get is not available. ${advice}`);
+    return false;
+  }
+  log(`installing Debian/Ubuntu package${packages.length > 1 ? 's' : ''} ${packages.map((p) => `\`${p}\``).join(', ')} with apt-get (one time)…`);
+  try {
+    asRoot(['apt-get', 'update', '-qq']);
+    asRoot(['apt-get', 'install', '-y', '-qq', ...packages]);
+    return true;
+  } catch (error) {
+    log(`apt-get failed: ${error instanceof Error ? error.message : String(error)}`);
+    log(advice);
+    return false;
+  }
+}
+
+let failed = false;
 const present = findChromium();
 if (present) {
   if (!quiet) log(`using ${present}`);
-  process.exit(0);
+} else if (aptInstall(['chromium'], 'Install Chromium (or Chrome) yourself and set CHROMIUM_PATH to its executable, e.g. CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium')) {
+  const installed = findChromium();
+  if (installed) log(`installed ${installed}`);
+  else {
+    log('apt-get finished but no Chromium executable was found; set CHROMIUM_PATH');
+    failed = true;
+  }
+} else {
+  failed = true;
 }
-if (!canUseApt()) {
-  const message =
-    'No Chromium found and apt-get is not available. Install Chromium (or Chrome) yourself and set ' +
-    'CHROMIUM_PATH to its executable, e.g. CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium';
-  log(message);
-  process.exit(optional ? 0 : 1);
+if (withFfmpeg && !hasFfmpeg()) {
+  if (!aptInstall(['ffmpeg'], 'Install ffmpeg yourself (the webcam test makes its fake camera video with it).') || !hasFfmpeg()) failed = true;
+  else log('installed ffmpeg');
 }
-log('installing Debian/Ubuntu package `chromium` with apt-get (one time)…');
-try {
-  asRoot(['apt-get', 'update', '-qq']);
-  asRoot(['apt-get', 'install', '-y', '-qq', 'chromium']);
-} catch (error) {
-  log(`apt-get failed: ${error instanceof Error ? error.message : String(error)}`);
-  log('install Chromium yourself and set CHROMIUM_PATH to its executable');
-  process.exit(optional ? 0 : 1);
-}
-const installed = findChromium();
-if (!installed) {
-  log('apt-get finished but no Chromium executable was found; set CHROMIUM_PATH');
-  process.exit(optional ? 0 : 1);
-}
-log(`installed ${installed}`);
+process.exit(failed && !optional ? 1 : 0);
