@@ -1,12 +1,17 @@
+// The public portrait: one image in, a living face texture out, drawn by the scene's PortraitSystem at the level the budget allows.
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine.js';
 import { Constants } from '@babylonjs/core/Engines/constants.js';
 import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
 import { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
+import type { RenderTargetWrapper } from '@babylonjs/core/Engines/renderTargetWrapper.js';
 import type { Color3 } from '@babylonjs/core/Maths/math.color.js';
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import { Color4 } from '@babylonjs/core/Maths/math.color.js';
 import { Observable, type Observer } from '@babylonjs/core/Misc/observable.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import type { PriorityHint } from '../budget/priority';
+import type { ScheduledPortrait } from '../budget/ScheduledPortrait';
 import type { FaceTracker } from '../capture/FaceTracker';
 import { FaceControls } from '../core/FaceControls';
 import { buildPortraitRig } from '../rig/buildPortraitRig';
@@ -15,13 +20,21 @@ import type { PortraitRigData } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
+import { PortraitStats } from './PortraitStats';
+import { readTargetPixels } from './readTargetPixels';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
 
 export interface TalkingPortraitOptions {
   /** Name of the texture, for the inspector. Default 'talkingPortrait'. */
   name?: string;
-  /** Width and height of the output texture in pixels, 128..1024. Default 512. */
+  /** Width and height of the output texture in pixels at the best level, 128..1024; the budget may draw it smaller (1024, 512, 256, 128). Default 512. */
   size?: number;
+  /** Best update rate, like ProceduralTexture.refreshRate: every Nth frame, a power of two up to 64. Default 1. */
+  refreshRate?: number;
+  /** The game's word on its importance: 'high' | 'normal' | 'low' or a positive weight. Default 'normal'. */
+  priority?: PriorityHint;
+  /** A mesh showing the portrait: its on-screen size and visibility set the portrait's priority and freeze it off screen. Default none. */
+  mesh?: AbstractMesh | null;
   /** A rig baked ahead of time (`npm run bake`), which skips face detection. Default: detect and rig now. */
   rig?: PortraitRigData;
   /** The tracker to detect the face with. Default: the scene's shared tracker with the embedded model. */
@@ -43,7 +56,8 @@ const MAX_SIZE = 1024;
 /**
  * A living portrait: one image in, a texture out that any material or GUI can show. Write
  * `controls` (or attach motion sources) and the scene's PortraitSystem draws a new frame
- * before each render in which they changed.
+ * before each render in which they changed, at the level (render size, update rate) the frame
+ * budget allows: `stats` tells the level and the cost, `focus`, `priorityHint` and `mesh` steer it.
  */
 export class TalkingPortrait implements SystemPortrait {
   /** The animated portrait; a still portrait until the first frame is drawn. */
@@ -53,6 +67,14 @@ export class TalkingPortrait implements SystemPortrait {
   readonly rig: PortraitRig;
   /** Fires once when the portrait is disposed. */
   readonly onDisposeObservable = new Observable<TalkingPortrait>();
+  /** What it costs and the level it is held at, rewritten each frame by the PortraitSystem. */
+  readonly stats = new PortraitStats();
+  /** Its place in the frame budget: `visible`, `screenShare` (set by `mesh` when there is one), level, size, rate. */
+  readonly schedule: ScheduledPortrait;
+  /** Largest render size in pixels (the `size` option). */
+  readonly maxSize: number;
+  /** A mesh showing the portrait, whose on-screen size and visibility drive `schedule`; null leaves them to the game. */
+  mesh: AbstractMesh | null;
 
   private readonly _scene: Scene;
   private readonly _system: PortraitSystem;
@@ -142,8 +164,47 @@ export class TalkingPortrait implements SystemPortrait {
     const matte = options.matte ? new Color4(options.matte.r, options.matte.g, options.matte.b, 1) : null;
     this._generator = new WarpGenerator(engine, rig, source, this.texture, matte);
     this._positions = new Float32Array(rig.positionsLength);
+    this.maxSize = size;
+    this.stats.size = size;
+    this.mesh = options.mesh ?? null;
     this._sceneDisposeObserver = scene.onDisposeObservable.add(() => this.dispose());
-    system.add(this);
+    this.schedule = system.add(this, { maxSize: size, refreshRate: options.refreshRate ?? 1, priority: options.priority ?? 'normal' });
+  }
+
+  /** Speaking, or the one the player talks to: served before every unfocused portrait. Default false. */
+  get focus(): boolean {
+    return this.schedule.focused;
+  }
+  set focus(value: boolean) {
+    this.schedule.focused = value;
+  }
+
+  /** The game's hint: 'high' | 'normal' | 'low' or a positive weight (1 = normal). Default 'normal'. */
+  get priorityHint(): PriorityHint {
+    return this.schedule.priority;
+  }
+  set priorityHint(value: PriorityHint) {
+    this.schedule.priority = value;
+  }
+
+  /** The render target the system times on the GPU. */
+  get gpuTarget(): RenderTargetWrapper | null {
+    return this.texture.renderTarget;
+  }
+
+  /**
+   * Draws a frame at `size` pixels (one of the levels the PortraitSystem picks) if the controls changed
+   * or the size did; resizing re-creates the texture's storage, which happens only on a level change.
+   */
+  drawScheduled(size: number): boolean {
+    if (this._disposed) return false;
+    if (size !== this.stats.size) {
+      this.texture.resize(size);
+      this.stats.size = size;
+    } else if (this._drawnOnce && this.controls.equals(this._lastDrawn)) {
+      return false;
+    }
+    return this.renderNow();
   }
 
   /** True once the first frame has been drawn. */
@@ -151,15 +212,9 @@ export class TalkingPortrait implements SystemPortrait {
     return this._drawnOnce && !this._disposed;
   }
 
-  /** Draws a frame now if the controls changed since the last one (the system calls this each frame). */
+  /** Draws a frame now, at the current size, if the controls changed since the last one (the PortraitSystem draws through its schedule instead). */
   update(_deltaMs: number): void {
-    if (this._disposed) return;
-    if (this._drawnOnce && this.controls.equals(this._lastDrawn)) return;
-    this.rig.deform(this.controls, this._positions);
-    if (this._generator.render(this._positions)) {
-      this._lastDrawn.copyFrom(this.controls);
-      this._drawnOnce = true;
-    }
+    this.drawScheduled(this.stats.size);
   }
 
   /** Draws the current controls now, whether or not they changed. */
@@ -175,19 +230,11 @@ export class TalkingPortrait implements SystemPortrait {
   }
 
   /**
-   * Reads the current frame back from the GPU as RGBA8, rows top first. For tools, tests and
+   * Reads the current frame back from the GPU as RGBA8, rows top first, at the size last drawn. For tools, tests and
    * thumbnails; never call it per frame (it waits for the GPU).
    */
-  async readPixelsAsync(): Promise<Uint8Array> {
-    const view = await this.texture.readPixels();
-    if (!view) throw new Error('TalkingPortrait.readPixelsAsync: the texture could not be read.');
-    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-    const { width, height } = this.texture.getSize();
-    // Render targets hold rows bottom first on both engines (Babylon flips WebGPU's to match).
-    const out = new Uint8Array(bytes.length);
-    const row = width * 4;
-    for (let y = 0; y < height; y++) out.set(bytes.subarray((height - 1 - y) * row, (height - y) * row), y * row);
-    return out;
+  readPixelsAsync(): Promise<Uint8Array> {
+    return readTargetPixels(this.texture, 'TalkingPortrait.readPixelsAsync');
   }
 
   private async _whenReadyAsync(): Promise<void> {

@@ -1,3 +1,6 @@
 export { TalkingPortrait, type TalkingPortraitOptions } from './TalkingPortrait';
-export { PortraitSystem } from './PortraitSystem';
+export { PortraitSystem, type PortraitSystemOptions, type SystemPortrait } from './PortraitSystem';
+export { PortraitStats } from './PortraitStats';
+export { PortraitSystemStats } from './PortraitSystemStats';
+export type { GpuTimingMode } from './gpuTiming';
 export type { PortraitImageSource } from './portraitImage';
