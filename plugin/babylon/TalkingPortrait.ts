@@ -8,6 +8,7 @@ import type { RenderTargetWrapper } from '@babylonjs/core/Engines/renderTargetWr
 import type { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import { Color4 } from '@babylonjs/core/Maths/math.color.js';
+import { Logger } from '@babylonjs/core/Misc/logger.js';
 import { Observable, type Observer } from '@babylonjs/core/Misc/observable.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { PriorityHint } from '../budget/priority';
@@ -18,6 +19,8 @@ import { buildPortraitRig } from '../rig/buildPortraitRig';
 import { PortraitRig } from '../rig/PortraitRig';
 import type { PortraitRigData } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
+import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
+import type { PortraitGenerator, PortraitGeneratorKind } from '../render/PortraitGenerator';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
 import { PortraitStats } from './PortraitStats';
@@ -47,6 +50,17 @@ export interface TalkingPortraitOptions {
    * a baked rig already carries its calibration.
    */
   calibrateHeadTurns?: boolean;
+  /**
+   * 'warp' (the mesh warp, on WebGPU and WebGL2) or 'onnx' (a learned generator on
+   * onnxruntime-web's WebGPU EP, sharing Babylon's device). On an engine without WebGPU an
+   * 'onnx' portrait keeps the warp generator and says so in the log; `generatorKind` tells
+   * which one draws. Default 'warp'.
+   */
+  generator?: PortraitGeneratorKind;
+  /** The ONNX generator's model, a URL or its bytes. Default: the shipped dense-motion model. */
+  onnxModel?: string | Uint8Array | ArrayBuffer;
+  /** Folder URL of onnxruntime-web's wasm files. Default: where the build puts them. */
+  onnxWasmPaths?: string;
 }
 
 const DEFAULT_SIZE = 512;
@@ -79,7 +93,9 @@ export class TalkingPortrait implements SystemPortrait {
   private readonly _scene: Scene;
   private readonly _system: PortraitSystem;
   private readonly _source: HtmlElementTexture;
-  private readonly _generator: WarpGenerator;
+  private _generator: PortraitGenerator;
+  private _generatorKind: PortraitGeneratorKind = 'warp';
+  private readonly _matte: Color4 | null;
   private readonly _positions: Float32Array;
   private readonly _lastDrawn = new FaceControls();
   private _drawnOnce = false;
@@ -123,8 +139,20 @@ export class TalkingPortrait implements SystemPortrait {
         `TalkingPortrait: the baked rig is for a ${rigData.imageWidth}×${rigData.imageHeight} image, this image is ${canvas.width}×${canvas.height}.`,
       );
     }
+    const generator = options.generator ?? 'warp';
+    if (generator !== 'warp' && generator !== 'onnx') {
+      throw new RangeError(`TalkingPortrait: generator must be 'warp' or 'onnx', got ${String(generator)}.`);
+    }
     const portrait = new TalkingPortrait(scene, system, canvas, new PortraitRig(rigData), size, options);
     await portrait._whenReadyAsync();
+    if (generator === 'onnx') {
+      try {
+        await portrait._useOnnxAsync(options);
+      } catch (error) {
+        portrait.dispose();
+        throw error;
+      }
+    }
     if (tracker && (options.calibrateHeadTurns ?? true)) {
       try {
         await calibrateHeadTurns(portrait, tracker);
@@ -162,6 +190,7 @@ export class TalkingPortrait implements SystemPortrait {
     this.texture.wrapU = Texture.CLAMP_ADDRESSMODE;
     this.texture.wrapV = Texture.CLAMP_ADDRESSMODE;
     const matte = options.matte ? new Color4(options.matte.r, options.matte.g, options.matte.b, 1) : null;
+    this._matte = matte;
     this._generator = new WarpGenerator(engine, rig, source, this.texture, matte);
     this._positions = new Float32Array(rig.positionsLength);
     this.maxSize = size;
@@ -185,6 +214,11 @@ export class TalkingPortrait implements SystemPortrait {
   }
   set priorityHint(value: PriorityHint) {
     this.schedule.priority = value;
+  }
+
+  /** Which generator draws this portrait: 'onnx' only when asked for and the engine has WebGPU. */
+  get generatorKind(): PortraitGeneratorKind {
+    return this._generatorKind;
   }
 
   /** The render target the system times on the GPU. */
@@ -233,8 +267,30 @@ export class TalkingPortrait implements SystemPortrait {
    * Reads the current frame back from the GPU as RGBA8, rows top first, at the size last drawn. For tools, tests and
    * thumbnails; never call it per frame (it waits for the GPU).
    */
-  readPixelsAsync(): Promise<Uint8Array> {
+  async readPixelsAsync(): Promise<Uint8Array> {
+    // The ONNX generator finishes a frame after render() returns; wait for the one in flight.
+    await this._generator.whenIdleAsync?.();
     return readTargetPixels(this.texture, 'TalkingPortrait.readPixelsAsync');
+  }
+
+  /** Swaps the warp generator for the ONNX one where the engine has WebGPU; says so and keeps the warp elsewhere. */
+  private async _useOnnxAsync(options: TalkingPortraitOptions): Promise<void> {
+    const engine = this._scene.getEngine();
+    if (!OnnxGenerator.IsSupported(engine)) {
+      Logger.Warn(`TalkingPortrait: the ONNX generator needs WebGPU; this engine is ${engine.isWebGPU ? 'WebGPU without compute shaders' : 'WebGL'}, so the portrait keeps the warp generator.`);
+      return;
+    }
+    const onnx = await OnnxGenerator.CreateAsync(engine, this.rig, this._source, this.texture, {
+      model: options.onnxModel, wasmPaths: options.onnxWasmPaths, matte: this._matte,
+    });
+    if (this._disposed) {
+      onnx.dispose();
+      return;
+    }
+    this._generator.dispose();
+    this._generator = onnx;
+    this._generatorKind = 'onnx';
+    this.renderNow();
   }
 
   private async _whenReadyAsync(): Promise<void> {

@@ -1,0 +1,92 @@
+// TalkingPortrait's `generator` option: 'onnx' draws with the ONNX generator on a WebGPU engine
+// and keeps the warp generator, saying so, on WebGL2.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Scene } from '@babylonjs/core/scene';
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Logger } from '@babylonjs/core/Misc/logger';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import { TalkingPortrait } from '../../../plugin/babylon';
+import { FaceTracker } from '../../../plugin/capture/FaceTracker';
+import type { PortraitRigData } from '../../../plugin/rig/PortraitRigData';
+import { createEngine } from '../../support/engines';
+import { psnr, type Rgba } from '../../support/pixels';
+
+const SIZE = 256;
+const URL_PORTRAIT = '/tests/fixtures/portraits/flare-female01.png';
+/** QUALITY.md's neutral probe: a still face equals the source (here: the warp's still frame), less resampling. */
+const NEUTRAL_MIN_PSNR_DB = 35;
+/** An open jaw changes the frame by more than resampling noise. */
+const MOVED_MAX_PSNR_DB = 35;
+
+const asRgba = (data: Uint8Array): Rgba => ({ width: SIZE, height: SIZE, data });
+
+describe("TalkingPortrait's generator option", () => {
+  let rig: PortraitRigData;
+
+  beforeAll(async () => {
+    // One detection, shared as a baked rig by every portrait below.
+    const engine = await createEngine('webgl2');
+    const scene = new Scene(engine);
+    const tracker = await FaceTracker.CreateAsync();
+    const portrait = await TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, { size: SIZE, tracker, calibrateHeadTurns: false });
+    rig = portrait.rig.data;
+    tracker.dispose();
+    scene.dispose();
+    engine.dispose();
+  });
+
+  describe('on WebGPU', () => {
+    let engine: AbstractEngine;
+    let scene: Scene;
+    beforeAll(async () => {
+      engine = await createEngine('webgpu');
+      scene = new Scene(engine);
+    });
+    afterAll(() => {
+      scene.dispose();
+      engine.dispose();
+    });
+
+    it("draws with the ONNX generator: the still face as the warp draws it, and the jaw moves it", async () => {
+      const warp = await TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, { size: SIZE, rig, matte: Color3.White() });
+      const onnx = await TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, { size: SIZE, rig, matte: Color3.White(), generator: 'onnx' });
+      expect(warp.generatorKind).toBe('warp');
+      expect(onnx.generatorKind).toBe('onnx');
+      const still = asRgba(await onnx.readPixelsAsync());
+      expect(psnr(still, asRgba(await warp.readPixelsAsync()))).toBeGreaterThanOrEqual(NEUTRAL_MIN_PSNR_DB);
+      onnx.controls.set('jawOpen', 1);
+      onnx.renderNow();
+      expect(psnr(asRgba(await onnx.readPixelsAsync()), still)).toBeLessThan(MOVED_MAX_PSNR_DB);
+      onnx.dispose();
+      onnx.dispose();
+      warp.dispose();
+    });
+  });
+
+  it('keeps the warp generator on WebGL2 and says so', async () => {
+    const engine = await createEngine('webgl2');
+    const scene = new Scene(engine);
+    const warn = vi.spyOn(Logger, 'Warn');
+    try {
+      const portrait = await TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, { size: SIZE, rig, generator: 'onnx' });
+      expect(portrait.generatorKind).toBe('warp');
+      expect(warn.mock.calls.some(([message]) => /ONNX generator needs WebGPU/.test(String(message)))).toBe(true);
+      expect(portrait.isReady()).toBe(true);
+    } finally {
+      warn.mockRestore();
+      scene.dispose();
+      engine.dispose();
+    }
+  });
+
+  it('refuses an unknown generator by name', async () => {
+    const engine = await createEngine('webgl2');
+    const scene = new Scene(engine);
+    try {
+      await expect(TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, { rig, generator: 'neural' as 'warp' })).rejects.toThrow(/generator must be 'warp' or 'onnx'/);
+    } finally {
+      scene.dispose();
+      engine.dispose();
+    }
+  });
+});
