@@ -34,9 +34,9 @@ export default defineConfig({
   },
   preview: { host: LOOPBACK_HOST, port: 4173, strictPort: false, headers: ISOLATION_HEADERS },
   // Decided up front, so the first visit does not reload the page halfway through: MediaPipe's
-  // single bundle is pre-bundled; Babylon is plain ESM (with shaders it imports on demand) and
-  // is served as is.
-  optimizeDeps: { include: ['@mediapipe/tasks-vision'], exclude: ['@babylonjs/core', '@babylonjs/gui'] },
+  // single bundle and colyseus.js (CommonJS in browsers; the room client of the multiplayer panel)
+  // are pre-bundled; Babylon is plain ESM (with shaders it imports on demand) and is served as is.
+  optimizeDeps: { include: ['@mediapipe/tasks-vision', 'colyseus.js'], exclude: ['@babylonjs/core', '@babylonjs/gui'] },
   build: {
     outDir: fileURLToPath(new URL('../dist-demo/', import.meta.url)),
     emptyOutDir: true,

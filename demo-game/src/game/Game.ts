@@ -1,6 +1,7 @@
 // The game: the courtyard, its NPCs, the walking player, conversations, the player's own character and the stats, run each frame.
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine.js';
 import { Scene } from '@babylonjs/core/scene.js';
+import type { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial.js';
 import { PortraitSystem, TextToVisemes } from '../../../plugin/index';
 import { PORTRAITS, type Portrait } from '../portraits';
 import type { ChosenEngine } from '../engineChoice';
@@ -15,7 +16,7 @@ import { PlayerController } from './player/playerController';
 import { PlayerInput } from './player/playerInput';
 import { PlayerCharacter } from './player/PlayerCharacter';
 import { WalkArea } from './player/walkArea';
-import type { GameSystem } from './seams';
+import type { GameSystem, StatsRow } from './seams';
 import { StatsOverlay } from './stats/statsOverlay';
 import { COURTYARD_RADIUS, FOUNTAIN_RADIUS, PAINTING_HEIGHT, createCourtyard, paintingPlace } from './world/courtyard';
 import { Painting, frameWood } from './world/painting';
@@ -33,7 +34,10 @@ export class Game {
   readonly character: PlayerCharacter;
   readonly conversation: Conversation;
   readonly stats: StatsOverlay;
+  /** The wood of every painting's frame, for paintings added later (remote players). */
+  readonly wood: StandardMaterial;
   private readonly _systems: GameSystem[] = [];
+  private readonly _statsSources: (() => Iterable<StatsRow>)[] = [];
   private readonly _input: PlayerInput;
   private _speech: Promise<TextToVisemes> | null = null;
 
@@ -43,6 +47,7 @@ export class Game {
     this.scene = scene;
     createCourtyard(scene);
     const wood = frameWood(scene);
+    this.wood = wood;
     this.npcs = NPC_CAST.map((definition, i) => {
       const place = paintingPlace(i, NPC_CAST.length);
       const painting = new Painting(scene, { name: definition.name, height: PAINTING_HEIGHT, ...place }, portraitFile(definition.portrait).url, wood);
@@ -75,7 +80,10 @@ export class Game {
     });
     this.character = new PlayerCharacter(scene, this.controller.camera, document.querySelector<HTMLElement>('#character-frame')!);
     this.addSystem(this.character);
-    this.stats = new StatsOverlay(document.querySelector<HTMLElement>('#stats')!, chosen.kind, chosen.fallbackReason, this.npcs);
+    this.stats = new StatsOverlay(document.querySelector<HTMLElement>('#stats')!, chosen.kind, chosen.fallbackReason, PortraitSystem.Get(scene), () => [
+      ...this.npcs.map((npc) => ({ name: npc.definition.name, portrait: npc.portrait, note: npc.lookingAtPlayer ? 'looking' : '' })),
+      ...this._statsSources.flatMap((source) => [...source()]),
+    ]);
 
     _hud.onTalk = () => this._talk();
     this._input.onKey.add((code) => {
@@ -89,6 +97,17 @@ export class Game {
   /** Adds something updated every frame before the portraits draw (e.g. the multiplayer room). */
   addSystem(system: GameSystem): void {
     this._systems.push(system);
+  }
+
+  /** Stops updating a system added with addSystem (the caller disposes it). */
+  removeSystem(system: GameSystem): void {
+    const index = this._systems.indexOf(system);
+    if (index >= 0) this._systems.splice(index, 1);
+  }
+
+  /** Adds portraits to the stats overlay's table (e.g. remote players'), read at each refresh. */
+  addStatsRows(source: () => Iterable<StatsRow>): void {
+    this._statsSources.push(source);
   }
 
   /** The text-to-visemes pipeline, loading the pronouncing dictionary on first use. */

@@ -27,11 +27,22 @@ export interface PortraitLevel {
   readonly size: number;
   /** Redraws per second. */
   readonly rateHz: number;
+  /** The budget's ladder level (0 best, -1 frozen off screen), or null where the reader does not know it. */
+  readonly level: number | null;
 }
 
 /**
- * Where the stats overlay learns each portrait's level. Today the game measures what it drives
- * (frames in which it wrote the controls); when PortraitSystem reports per-portrait levels from
- * its budget, a reader over those replaces it.
+ * Where the stats overlay learns each portrait's level: `redrawsPerSecond` is what the overlay counted
+ * since its last refresh. The default reads the PortraitSystem's own figures (portrait.stats, rewritten
+ * by the budget each frame); a game may pass another reader.
  */
-export type PortraitLevelReader = (portrait: TalkingPortrait, drivenFramesPerSecond: number) => PortraitLevel;
+export type PortraitLevelReader = (portrait: TalkingPortrait, redrawsPerSecond: number) => PortraitLevel;
+
+/** A portrait the stats overlay lists: an NPC, a remote player, the player's own. */
+export interface StatsRow {
+  readonly name: string;
+  /** Null while it is still a still image. */
+  readonly portrait: TalkingPortrait | null;
+  /** A short note after the rate, e.g. 'looking'; '' for none. */
+  readonly note: string;
+}

@@ -1,7 +1,7 @@
 // The demo's "alive" panel: idle life (breathing, blinks, gaze) and a line typed to be spoken,
 // mixed by the package's own motion sources. While it is on it drives the portrait; moving a
 // slider hands the face back to the sliders.
-import { IdleMotion, MOUTH_CHANNELS, SpeechSource, type FaceControls } from '../../../plugin/index';
+import { IdleMotion, MOUTH_CHANNELS, SpeechSource, type FaceControls, type LookAngles } from '../../../plugin/index';
 
 /** Above every idle layer, so the speaking mouth owns the mouth channels. */
 const SPEECH_PRIORITY = 100;
@@ -12,6 +12,8 @@ export interface LifePanel {
   drive(timeMs: number, out: FaceControls): boolean;
   /** Hands the face back to the sliders (a person moved one). */
   stop(): void;
+  /** Looks toward `angles` (eyes, and the head part of the way), or back at the viewer with null. */
+  lookAt(angles: LookAngles | null): void;
 }
 
 export function createLifePanel(host: HTMLElement, onChange: () => void): LifePanel {
@@ -29,7 +31,7 @@ export function createLifePanel(host: HTMLElement, onChange: () => void): LifePa
   toggle.id = 'life-on';
   const label = document.createElement('label');
   label.htmlFor = toggle.id;
-  label.textContent = ' breathe, blink and look around';
+  label.textContent = ' breathe, blink and follow the mouse';
   const line = document.createElement('input');
   line.type = 'text';
   line.value = DEFAULT_LINE;
@@ -64,6 +66,10 @@ export function createLifePanel(host: HTMLElement, onChange: () => void): LifePa
     stop() {
       toggle.checked = on = false;
       speech?.interrupt();
+    },
+    lookAt(angles) {
+      if (angles) idle.setLookAtDirection(angles.yaw, angles.pitch);
+      else idle.clearLookAt();
     },
     drive(timeMs, out) {
       if (!on) return false;

@@ -2,8 +2,12 @@
 // control the rig drives. It uses only the package's public door (plugin/index), the way a
 // game would, and Babylon's own deep ES imports.
 import { NoFaceError, TalkingPortrait, type FaceControls } from '../../../plugin/index';
+import { bakedRigFor } from '../bakedRigs';
 import { createControlSliders, riggedBlendshapes } from './controlSliders';
+import { createClipPanel } from './clipPanel';
 import { createLifePanel } from './lifePanel';
+import { followPointer } from './pointerGaze';
+import { createWebcamButton } from '../webcamButton';
 import { renderCredits } from '../credits';
 import { chooseEngine, type ChosenEngine } from '../engineChoice';
 import { createPortraitPicker } from './portraitPicker';
@@ -27,6 +31,14 @@ const sliders = createControlSliders(document.querySelector('#controls')!, (valu
 const life = createLifePanel(document.querySelector('#controls')!, () => {
   if (current) current.controls.copyFrom(sliders.values);
 });
+const clips = createClipPanel(document.querySelector('#controls')!);
+const webcam = createWebcamButton(document.querySelector('#webcam')!, () => undefined);
+followPointer(stageHost, (angles) => life.lookAt(angles));
+
+/** The webcam's face into `out` while it sees one; false otherwise (idle life or the sliders carry on). */
+function driveWebcam(timeMs: number, out: FaceControls): boolean {
+  return webcam.driver?.drive(timeMs, out) ?? false;
+}
 
 function mountCanvas(): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -46,7 +58,9 @@ async function show(portrait: Portrait): Promise<void> {
     if (!stage) throw new Error('demo: the stage is not ready');
     const image = await loadPortraitImage(portrait);
     if (request !== latest) return;
-    const next = await TalkingPortrait.CreateAsync(stage.scene, image, { size: PORTRAIT_SIZE, matte: STAGE_BACKGROUND });
+    const rig = await bakedRigFor(portrait.name, { width: image.naturalWidth, height: image.naturalHeight });
+    if (request !== latest) return;
+    const next = await TalkingPortrait.CreateAsync(stage.scene, image, { size: PORTRAIT_SIZE, matte: STAGE_BACKGROUND, ...(rig ? { rig } : {}) });
     if (request !== latest) {
       next.dispose();
       return;
@@ -79,9 +93,12 @@ async function start(): Promise<void> {
     engineLabel = describeEngine(chosen);
     stageHost.dataset.engine = chosen.kind;
     stage = new PortraitStage(chosen.engine);
-    // Idle life and speech write the controls just before the portraits update.
+    // A playing clip, else idle life and speech, write the controls just before the portraits update; a take records what is shown.
     stage.scene.onBeforeRenderObservable.add(() => {
-      if (current) life.drive(performance.now(), current.controls);
+      if (!current) return;
+      const now = performance.now();
+      if (!clips.drive(now, current.controls) && !driveWebcam(now, current.controls)) life.drive(now, current.controls);
+      clips.capture(now, current.controls);
     });
   } catch (error) {
     setStatus('error', error instanceof Error ? error.message : String(error));

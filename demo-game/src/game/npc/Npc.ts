@@ -29,8 +29,6 @@ export class Npc {
   speech: SpeechSource | null = null;
   /** True while the player stands near enough to be looked at. */
   lookingAtPlayer = false;
-  /** Frames in which this NPC's controls were written (and so its portrait redrawn), since the stats last read them. */
-  drivenFrames = 0;
 
   constructor(definition: NpcDefinition, painting: Painting) {
     this.definition = definition;
@@ -71,6 +69,5 @@ export class Npc {
     if (!portrait || (!talking && !camera.isInFrustum(this.painting.canvas))) return;
     portrait.controls.reset();
     this.life.sample(timeMs, portrait.controls);
-    this.drivenFrames++;
   }
 }

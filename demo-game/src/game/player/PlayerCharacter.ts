@@ -6,6 +6,7 @@ import {
   IdleMotion, MOUTH_CHANNELS, SpeechSource, TalkingPortrait, type TextToVisemes,
 } from '../../../../plugin/index';
 import { PortraitWindow } from '../dialogue/portraitWindow';
+import { encodeOwnPortrait } from '../net/portraitToSend';
 import type { FaceDriver, GameSystem } from '../seams';
 
 /** Texture size of the player's portrait, pixels. */
@@ -19,6 +20,8 @@ const SPEECH_PRIORITY = 100;
 export class PlayerCharacter implements GameSystem {
   /** The living portrait, or null before the player has given an image. */
   portrait: TalkingPortrait | null = null;
+  /** The player's image as sent to other players (PNG or JPEG within the relay's limits), or null before they gave one. */
+  ownImage: Uint8Array | null = null;
   private readonly _scene: Scene;
   private readonly _window: PortraitWindow;
   private readonly _life = new IdleMotion({ seed: 5 });
@@ -39,6 +42,7 @@ export class PlayerCharacter implements GameSystem {
     const next = await TalkingPortrait.CreateAsync(this._scene, image, { name: `player:${name}`, size: PLAYER_PORTRAIT_SIZE, matte: BACKGROUND });
     this.portrait?.dispose();
     this.portrait = next;
+    this.ownImage = await encodeOwnPortrait(image);
     this._frame.hidden = false;
     this._window.show(next.texture);
     this.place();
@@ -47,6 +51,11 @@ export class PlayerCharacter implements GameSystem {
   /** Hands the face to a driver (the webcam), or back to idle life with null. The driver stays the caller's to dispose. */
   setFaceDriver(driver: FaceDriver | null): void {
     this._driver = driver;
+  }
+
+  /** The driver given with setFaceDriver, or null. */
+  get faceDriver(): FaceDriver | null {
+    return this._driver;
   }
 
   /** The player says `text` with their portrait's lips (silently: the NPCs' voice is the browser's). */

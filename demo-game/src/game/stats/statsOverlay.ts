@@ -1,35 +1,43 @@
-// The stats overlay: frame time, the portraits' share of it, each portrait's level, the generator and the engine.
+// The stats overlay: frame time, the portraits' share of it, each portrait's level and cost as the budget holds it, the generator and the engine.
+import { PortraitSystem, type TalkingPortrait } from '../../../../plugin/index';
 import type { EngineKind } from '../../engineChoice';
-import type { Npc } from '../npc/Npc';
-import type { PortraitLevelReader } from '../seams';
+import type { PortraitLevelReader, StatsRow } from '../seams';
 
 /** The overlay redraws its text this often, ms: readable, and no DOM work in most frames. */
 const REFRESH_MS = 500;
-/** Every portrait today is drawn by TalkingPortrait's warp generator (plugin/render/WarpGenerator). */
+/** TalkingPortrait draws with the warp generator (plugin/render/WarpGenerator); no other is public yet. */
 const GENERATOR = 'warp (mesh warp on the GPU)';
 
-/** Measured from what the game drives: the size of the texture and how often its controls were written. */
-export const measuredLevel: PortraitLevelReader = (portrait, drivenFramesPerSecond) => ({
-  size: portrait.texture.getSize().width,
-  rateHz: drivenFramesPerSecond,
+/** The budget's own figures: the size it draws at, its ladder level, and the redraws the overlay counted. */
+export const budgetLevel: PortraitLevelReader = (portrait, redrawsPerSecond) => ({
+  size: portrait.stats.size > 0 ? portrait.stats.size : portrait.texture.getSize().width,
+  rateHz: redrawsPerSecond,
+  level: portrait.stats.level,
 });
 
 /** Collects frame and portrait timings each frame (allocation-free) and shows them in #stats every REFRESH_MS. */
 export class StatsOverlay {
   private readonly _root: HTMLElement;
   private readonly _engine: string;
+  private readonly _system: PortraitSystem;
+  /** updateCount of each portrait at the last refresh, to count redraws in between. */
+  private readonly _counted = new WeakMap<TalkingPortrait, number>();
   private _frames = 0;
   private _frameMs = 0;
   private _portraitMs = 0;
   private _sinceMs = 0;
   private _portraitStart = 0;
 
-  constructor(root: HTMLElement, engine: EngineKind, fallbackReason: string | null, private readonly _npcs: readonly Npc[], private readonly _level: PortraitLevelReader = measuredLevel) {
+  constructor(
+    root: HTMLElement, engine: EngineKind, fallbackReason: string | null, system: PortraitSystem,
+    private readonly _rows: () => readonly StatsRow[], private readonly _level: PortraitLevelReader = budgetLevel,
+  ) {
     this._root = root;
     this._engine = fallbackReason ? `${engine} (${fallbackReason})` : engine;
+    this._system = system;
   }
 
-  /** Shows or hides the overlay (F3 or the Stats button). */
+  /** Shows or hides the overlay (F3). */
   toggle(): void {
     this._root.hidden = !this._root.hidden;
   }
@@ -52,18 +60,22 @@ export class StatsOverlay {
     const frame = this._frameMs / Math.max(1, this._frames);
     const portraits = this._portraitMs / Math.max(1, this._frames);
     const share = frame > 0 ? (100 * portraits) / frame : 0;
-    const rows = this._npcs.map((npc) => {
-      const rate = npc.drivenFrames / seconds;
-      npc.drivenFrames = 0;
-      if (!npc.portrait) return row(npc.definition.name, 'still image', '');
-      const level = this._level(npc.portrait, rate);
-      return row(npc.definition.name, `${level.size} px`, `${level.rateHz.toFixed(0)}/s${npc.lookingAtPlayer ? ' · looking' : ''}`);
+    const system = this._system.stats;
+    const rows = this._rows().map(({ name, portrait, note }) => {
+      if (!portrait) return row(name, 'still image', '');
+      const redraws = portrait.stats.updateCount - (this._counted.get(portrait) ?? portrait.stats.updateCount);
+      this._counted.set(portrait, portrait.stats.updateCount);
+      const level = this._level(portrait, redraws / seconds);
+      const frozen = level.level === -1 ? ' · frozen' : '';
+      return row(name, `${level.size} px`, `${level.rateHz.toFixed(0)}/s${frozen}${note ? ` · ${note}` : ''}`);
     });
+    const gpu = system.gpuFrameMs === null ? 'not measurable here' : `${system.gpuFrameMs.toFixed(2)} ms per frame`;
     this._root.replaceChildren(
       line(`Engine: ${this._engine}`),
       line(`Frame: ${frame.toFixed(1)} ms (${(1000 / Math.max(frame, 1e-3)).toFixed(0)} fps)`),
       line(`Portraits (CPU: motion + draw calls): ${portraits.toFixed(2)} ms, ${share.toFixed(0)} % of the frame`),
-      line(`Generator: ${GENERATOR}`),
+      line(`Budget: ${system.smoothedMainThreadMs.toFixed(2)} of ${this._system.budgetMs} ms, ${system.visibleCount} on screen${system.overBudget ? ', over budget' : ''}`),
+      line(`Generator: ${GENERATOR}; GPU ${gpu}`),
       table(rows),
     );
     this._root.dataset.frameMs = frame.toFixed(2);

@@ -15,6 +15,8 @@ import type { Scene } from '@babylonjs/core/scene.js';
 export const CANVAS_SIZE = 1.0;
 /** How far the frame reaches beyond the canvas on each side, metres. */
 const FRAME_BORDER = 0.12;
+/** The canvas's own colour while it shows no image: dark primed linen. */
+const BARE_CANVAS = Color3.FromHexString('#2e261d');
 /** Name plate texture size, pixels: wide and short for one line of text. */
 const PLATE_TEXTURE = { width: 512, height: 96 } as const;
 
@@ -37,13 +39,17 @@ export class Painting {
   readonly centre: readonly [number, number, number];
   /** Unit normal of the canvas toward whoever looks at it, [x, y, z]. */
   readonly forward: readonly [number, number, number];
+  private readonly _root: TransformNode;
   private readonly _material: StandardMaterial;
-  private readonly _still: Texture;
+  private _still: Texture | null;
+  private readonly _plate: StandardMaterial;
 
-  constructor(scene: Scene, placement: PaintingPlacement, stillUrl: string, frameMaterial: StandardMaterial) {
+  /** `stillUrl` is shown until a living portrait is (null: bare dark canvas). */
+  constructor(scene: Scene, placement: PaintingPlacement, stillUrl: string | null, frameMaterial: StandardMaterial) {
     const root = new TransformNode(`painting:${placement.name}`, scene);
     root.position.set(placement.x, 0, placement.z);
     root.rotation.y = placement.yaw;
+    this._root = root;
 
     const frame = CreateBox('frame', { width: CANVAS_SIZE + 2 * FRAME_BORDER, height: CANVAS_SIZE + 2 * FRAME_BORDER, depth: 0.08 }, scene);
     frame.parent = root;
@@ -58,8 +64,9 @@ export class Painting {
     const material = new StandardMaterial(`canvas:${placement.name}`, scene);
     material.disableLighting = true;
     material.fogEnabled = false;
-    this._still = new Texture(stillUrl, scene, { noMipmap: false });
+    this._still = stillUrl === null ? null : new Texture(stillUrl, scene, { noMipmap: false });
     material.emissiveTexture = this._still;
+    material.emissiveColor = this._still ? Color3.Black() : BARE_CANVAS;
     const canvas = CreatePlane('canvas', { size: CANVAS_SIZE }, scene);
     canvas.parent = root;
     canvas.position.set(0, placement.height, 0);
@@ -76,6 +83,7 @@ export class Painting {
     plateMaterial.disableLighting = true;
     plateMaterial.emissiveTexture = text;
     plate.material = plateMaterial;
+    this._plate = plateMaterial;
 
     this.centre = [placement.x, placement.height, placement.z];
     const forward = new Vector3(-Math.sin(placement.yaw), 0, -Math.cos(placement.yaw));
@@ -85,7 +93,29 @@ export class Painting {
   /** Shows a living portrait's texture on the canvas (it stays its owner's to dispose). */
   show(texture: BaseTexture): void {
     this._material.emissiveTexture = texture;
-    this._still.dispose();
+    this._material.emissiveColor = Color3.Black();
+    this._still?.dispose();
+    this._still = null;
+  }
+
+  /** Shows a still image instead of the bare canvas (e.g. a portrait in which no face was found). */
+  showStill(url: string): void {
+    this._still?.dispose();
+    this._still = new Texture(url, this._root.getScene(), { noMipmap: false });
+    this._material.emissiveTexture = this._still;
+    this._material.emissiveColor = Color3.Black();
+  }
+
+  /** Removes the painting from the scene with its materials and textures (a shown portrait stays its owner's). Safe twice. */
+  dispose(): void {
+    if (this._root.isDisposed()) return;
+    this._material.emissiveTexture = null;
+    this._still?.dispose();
+    this._still = null;
+    // Not the materials of the children: the frame's wood is shared by every painting.
+    this._root.dispose(false, false);
+    this._material.dispose();
+    this._plate.dispose(false, true);
   }
 }
 
