@@ -21,6 +21,7 @@ export * from './rig/index';
 
 // render: the generators (most games use them through TalkingPortrait).
 export { WarpGenerator } from './render/WarpGenerator';
+export type { PortraitGenerator, PortraitGeneratorKind } from './render/PortraitGenerator';
 // render/onnx: learned generators on onnxruntime-web's WebGPU EP, on Babylon's own device.
 export { OnnxGenerator, type OnnxGeneratorOptions } from './render/onnx/OnnxGenerator';
 export { OnnxContractError } from './render/onnx/OnnxContractError';

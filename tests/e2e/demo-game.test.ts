@@ -133,6 +133,10 @@ describe('the demo game (WebGL2)', () => {
     expect(await page.locator('#status').getAttribute('data-state'), await page.locator('#status').textContent() ?? '').toBe('ready');
     await page.locator('#control-jawOpen').fill('1');
     expect(await page.locator('output[for=control-jawOpen]').textContent()).toBe('1.00');
+    // WebGL2 has only the warp: the ONNX switch is there, off, and says why.
+    expect(await page.locator('#stage').getAttribute('data-generator')).toBe('warp');
+    expect(await page.locator('#generator-toggle input').isDisabled()).toBe(true);
+    expect(await page.locator('#generator-toggle').textContent()).toMatch(/needs WebGPU/);
   });
 
   it('makes the studio portrait follow the mouse over idle life', async () => {

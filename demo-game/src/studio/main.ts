@@ -14,6 +14,7 @@ import { createPortraitPicker } from './portraitPicker';
 import { PORTRAITS, initialPortrait, loadPortraitImage, type Portrait } from '../portraits';
 import { PortraitStage, STAGE_BACKGROUND } from './portraitStage';
 import { setStatus } from './status';
+import { createGeneratorToggle, type GeneratorToggle } from './generatorToggle';
 
 /** Texture size of the living portrait, and the stage canvas's size in CSS pixels. */
 const PORTRAIT_SIZE = 512;
@@ -23,6 +24,7 @@ let stage: PortraitStage | null = null;
 let engineLabel = '';
 let current: TalkingPortrait | null = null;
 let latest = 0;
+let generator: GeneratorToggle | null = null;
 
 const sliders = createControlSliders(document.querySelector('#controls')!, (values: FaceControls) => {
   life.stop();
@@ -60,7 +62,9 @@ async function show(portrait: Portrait): Promise<void> {
     if (request !== latest) return;
     const rig = await bakedRigFor(portrait.name, { width: image.naturalWidth, height: image.naturalHeight });
     if (request !== latest) return;
-    const next = await TalkingPortrait.CreateAsync(stage.scene, image, { size: PORTRAIT_SIZE, matte: STAGE_BACKGROUND, ...(rig ? { rig } : {}) });
+    const next = await TalkingPortrait.CreateAsync(stage.scene, image, {
+      size: PORTRAIT_SIZE, matte: STAGE_BACKGROUND, generator: generator?.kind ?? 'warp', ...(rig ? { rig } : {}),
+    });
     if (request !== latest) {
       next.dispose();
       return;
@@ -70,7 +74,8 @@ async function show(portrait: Portrait): Promise<void> {
     sliders.setBlendshapes(riggedBlendshapes(next.rig));
     next.controls.copyFrom(sliders.values); // the sliders keep their values across portraits
     stage.show(next.texture);
-    setStatus('ready', `${portrait.name} on ${engineLabel}. Move the sliders.`);
+    stageHost.dataset.generator = next.generatorKind;
+    setStatus('ready', `${portrait.name} on ${engineLabel}, drawn by the ${next.generatorKind} generator. Move the sliders.`);
   } catch (error) {
     if (request !== latest) return;
     if (error instanceof NoFaceError && stage) {
@@ -93,6 +98,8 @@ async function start(): Promise<void> {
     engineLabel = describeEngine(chosen);
     stageHost.dataset.engine = chosen.kind;
     stage = new PortraitStage(chosen.engine);
+    generator = createGeneratorToggle(chosen.kind === 'WebGPU', () => void show(picker.selected));
+    document.querySelector('#webcam')!.after(generator.element);
     // A playing clip, else idle life and speech, write the controls just before the portraits update; a take records what is shown.
     stage.scene.onBeforeRenderObservable.add(() => {
       if (!current) return;

@@ -5,8 +5,22 @@ import type { PortraitLevelReader, StatsRow } from '../seams';
 
 /** The overlay redraws its text this often, ms: readable, and no DOM work in most frames. */
 const REFRESH_MS = 500;
-/** TalkingPortrait draws with the warp generator (plugin/render/WarpGenerator); no other is public yet. */
-const GENERATOR = 'warp (mesh warp on the GPU)';
+/** How each generator is named in the overlay. */
+const GENERATOR_NAMES = { warp: 'warp (mesh warp on the GPU)', onnx: 'ONNX (learned model on WebGPU)' } as const;
+
+/** The generators the shown portraits draw with, e.g. "warp (mesh warp on the GPU) × 8". */
+function describeGenerators(rows: readonly StatsRow[]): string {
+  let warp = 0;
+  let onnx = 0;
+  for (const { portrait } of rows) {
+    if (portrait?.generatorKind === 'onnx') onnx++;
+    else if (portrait) warp++;
+  }
+  const parts = [];
+  if (warp > 0) parts.push(`${GENERATOR_NAMES.warp} × ${warp}`);
+  if (onnx > 0) parts.push(`${GENERATOR_NAMES.onnx} × ${onnx}`);
+  return parts.length > 0 ? parts.join(', ') : 'none yet';
+}
 
 /** The budget's own figures: the size it draws at, its ladder level, and the redraws the overlay counted. */
 export const budgetLevel: PortraitLevelReader = (portrait, redrawsPerSecond) => ({
@@ -61,7 +75,8 @@ export class StatsOverlay {
     const portraits = this._portraitMs / Math.max(1, this._frames);
     const share = frame > 0 ? (100 * portraits) / frame : 0;
     const system = this._system.stats;
-    const rows = this._rows().map(({ name, portrait, note }) => {
+    const shown = this._rows();
+    const rows = shown.map(({ name, portrait, note }) => {
       if (!portrait) return row(name, 'still image', '');
       const redraws = portrait.stats.updateCount - (this._counted.get(portrait) ?? portrait.stats.updateCount);
       this._counted.set(portrait, portrait.stats.updateCount);
@@ -75,7 +90,7 @@ export class StatsOverlay {
       line(`Frame: ${frame.toFixed(1)} ms (${(1000 / Math.max(frame, 1e-3)).toFixed(0)} fps)`),
       line(`Portraits (CPU: motion + draw calls): ${portraits.toFixed(2)} ms, ${share.toFixed(0)} % of the frame`),
       line(`Budget: ${system.smoothedMainThreadMs.toFixed(2)} of ${this._system.budgetMs} ms, ${system.visibleCount} on screen${system.overBudget ? ', over budget' : ''}`),
-      line(`Generator: ${GENERATOR}; GPU ${gpu}`),
+      line(`Generator: ${describeGenerators(shown)}; GPU ${gpu}`),
       table(rows),
     );
     this._root.dataset.frameMs = frame.toFixed(2);
