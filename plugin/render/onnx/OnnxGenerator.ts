@@ -18,6 +18,7 @@ import { defaultOrtWasmUrl, loadOrtWebGpu } from './loadOrtWebGpu';
 import { loadModelBytes, defaultOnnxModelUrl } from './loadModelBytes';
 import { IMAGE_CHANNELS, ONNX_INPUT, ONNX_OUTPUT_IMAGE, type OnnxModelPlan } from './onnxContract';
 import { readOnnxModel } from './readOnnxModel';
+import { giveOrtTurnBack, stopWaitingForOrtTurn, takeOrtTurnAsync, tryTakeOrtTurn, waitForOrtTurn } from './ortTurn';
 
 export interface OnnxGeneratorOptions {
   /** The model: a URL, or its bytes. Default: the shipped dense-motion model, models/dense-motion-256.onnx. */
@@ -27,6 +28,9 @@ export interface OnnxGeneratorOptions {
   /** Colour to lay a transparent portrait on; null keeps its transparency. Default null. */
   matte?: Color4 | null;
 }
+
+/** Per inference, only warnings and worse: the session logs verbosely (node placement is read from it), which per run would print every shader. */
+const QUIET_RUN = { logSeverityLevel: 2 } as const;
 
 const NEUTRAL_CONTROLS = { yaw: 0, pitch: 0, roll: 0, x: 0, y: 0, z: 0, weights: new Float32Array(52) };
 const FLOAT_BYTES = 4;
@@ -80,7 +84,14 @@ export class OnnxGenerator {
     const { bytes, name } = await loadModelBytes(options.model ?? defaultOnnxModelUrl());
     const plan = checkOnnxContract(readOnnxModel(bytes, name), rig.vertexCount, name);
     const ort = await loadOrtWebGpu(options.wasmPaths ?? defaultOrtWasmUrl());
-    const session = await createWebGpuSession(ort, device, bytes, name);
+    const opening = {};
+    await takeOrtTurnAsync(opening);
+    let session: InferenceSession;
+    try {
+      session = await createWebGpuSession(ort, device, bytes, name);
+    } finally {
+      giveOrtTurnBack(opening);
+    }
     const generator = new OnnxGenerator(ort, session, plan, engine as WebGPUEngine, rig, source, target, options.matte ?? null);
     await generator._showSourceAsync();
     return generator;
@@ -134,7 +145,7 @@ export class OnnxGenerator {
     if (!this.isReady()) return false;
     this._gather(positions);
     this._hasPending = true;
-    if (!this._inFlight) this._start();
+    if (!this._inFlight) this._tryStart();
     return true;
   }
 
@@ -153,12 +164,19 @@ export class OnnxGenerator {
     }
   }
 
+  /** Starts the pending pose if onnxruntime is free, else waits in line for it. Allocates nothing. */
+  private readonly _tryStart = (): void => {
+    if (this._disposed || this._inFlight || !this._hasPending) return;
+    if (tryTakeOrtTurn(this)) this._start();
+    else waitForOrtTurn(this._tryStart);
+  };
+
   private _start(): void {
     this._hasPending = false;
     this._inFlight = true;
     this._targetPoints?.update(this._pending);
     this._startedAt = performance.now();
-    this._session.run(this._feeds, this._fetches).then(this._finished, this._failedRun);
+    this._session.run(this._feeds, this._fetches, QUIET_RUN).then(this._finished, this._failedRun);
   }
 
   private readonly _finished = (): void => {
@@ -170,14 +188,16 @@ export class OnnxGenerator {
 
   private readonly _gpuDone = (): void => {
     this._inFlight = false;
+    giveOrtTurnBack(this);
     if (this._disposed) return this._settle();
     this.onFrameShown.notify(performance.now() - this._startedAt);
-    if (this._hasPending) this._start();
+    if (this._hasPending) this._tryStart();
     else this._settle();
   };
 
   private readonly _failedRun = (error: unknown): void => {
     this._inFlight = false;
+    giveOrtTurnBack(this);
     this._hasPending = false;
     this._failed = error instanceof Error ? error : new Error(String(error));
     this.onError.notify(this._failed);
@@ -201,6 +221,7 @@ export class OnnxGenerator {
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
+    stopWaitingForOrtTurn(this._tryStart);
     void this._session.release();
     this._presenter.dispose();
     this._sourcePoints?.dispose();

@@ -61,6 +61,25 @@ describe("TalkingPortrait's generator option", () => {
       onnx.dispose();
       warp.dispose();
     });
+
+    it('runs two ONNX portraits on one page, taking turns with onnxruntime', async () => {
+      const options = { size: SIZE, rig, matte: Color3.White(), generator: 'onnx' as const };
+      const [first, second] = await Promise.all([
+        TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, options),
+        TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, options),
+      ]);
+      const stills = [asRgba(await first.readPixelsAsync()), asRgba(await second.readPixelsAsync())];
+      first.controls.set('jawOpen', 1);
+      second.controls.setHead(0.25, 0, 0);
+      // Both start an inference in the same frame: one runs, the other waits its turn.
+      first.renderNow();
+      second.renderNow();
+      const moved = [asRgba(await first.readPixelsAsync()), asRgba(await second.readPixelsAsync())];
+      expect(psnr(moved[0], stills[0])).toBeLessThan(MOVED_MAX_PSNR_DB);
+      expect(psnr(moved[1], stills[1])).toBeLessThan(MOVED_MAX_PSNR_DB);
+      first.dispose();
+      second.dispose();
+    });
   });
 
   it('keeps the warp generator on WebGL2 and says so', async () => {
