@@ -15,6 +15,10 @@ export { FaceCaptureSource, type FaceCaptureState, type FaceCaptureEvent, type F
 export { VideoFaceLoop, type DetectionSink } from './capture/VideoFaceLoop';
 export { WebcamCapture, type WebcamCaptureOptions, type WebcamState } from './capture/WebcamCapture';
 export { headTurnBetween, type HeadAngles } from './capture/headTurn';
+// capture, direct: a performer's landmark motion transferred onto a portrait (beside the solver).
+export { LandmarkTransfer, TRANSFER_OFFSET_STRIDE, type TransferPortrait, type PerformerFrame } from './capture/LandmarkTransfer';
+export { LandmarkDrivenRig, LANDMARK_OFFSET_STRIDE } from './rig/LandmarkDrivenRig';
+export type { HeadPoseLike } from './rig/PortraitRig';
 
 // rig: built once per portrait from landmarks, posed per frame; bake and load rigs.
 export * from './rig/index';
@@ -65,6 +69,11 @@ export { decodeMotionClip } from './motion/clips/decodeMotionClip';
 export { motionClipToJSON, MOTION_CLIP_JSON_FORMAT, type MotionClipJSON } from './motion/clips/motionClipToJSON';
 export { motionClipFromJSON } from './motion/clips/motionClipFromJSON';
 export { MAX_CLIP_FRAMES, MAX_CLIP_FRAME_RATE, MIN_CLIP_FRAME_RATE } from './motion/clips/clipLimits';
+// Landmark clips: a performer's landmarks over time (npm run video-to-clip makes one from a video).
+export { LandmarkClip, type LandmarkClipData, type LandmarkClipFrames } from './motion/clips/LandmarkClip';
+export { LandmarkClipPlayer, type LandmarkFrame } from './motion/clips/LandmarkClipPlayer';
+export { encodeLandmarkClip } from './motion/clips/encodeLandmarkClip';
+export { decodeLandmarkClip } from './motion/clips/decodeLandmarkClip';
 
 // net: motion frames on the wire (codec, sequence arithmetic), the receiving jitter buffer, and
 // the transport to a game server (a Colyseus adapter; the relay room itself is in server/).

@@ -16,7 +16,8 @@ import type { ScheduledPortrait } from '../budget/ScheduledPortrait';
 import type { FaceTracker } from '../capture/FaceTracker';
 import { FaceControls } from '../core/FaceControls';
 import { buildPortraitRig } from '../rig/buildPortraitRig';
-import { PortraitRig } from '../rig/PortraitRig';
+import { PortraitRig, type HeadPoseLike } from '../rig/PortraitRig';
+import { LandmarkDrivenRig } from '../rig/LandmarkDrivenRig';
 import type { PortraitRigData } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
 import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
@@ -99,6 +100,9 @@ export class TalkingPortrait implements SystemPortrait {
   private readonly _positions: Float32Array;
   private readonly _lastDrawn = new FaceControls();
   private _drawnOnce = false;
+  private _landmarkRig: LandmarkDrivenRig | null = null;
+  private _landmarkOffsets: Float32Array | null = null;
+  private _landmarkHead: HeadPoseLike | null = null;
   private _sceneDisposeObserver: Observer<Scene> | null;
   private _disposed = false;
 
@@ -235,10 +239,28 @@ export class TalkingPortrait implements SystemPortrait {
     if (size !== this.stats.size) {
       this.texture.resize(size);
       this.stats.size = size;
-    } else if (this._drawnOnce && this.controls.equals(this._lastDrawn)) {
+    } else if (this._drawnOnce && this._landmarkOffsets === null && this.controls.equals(this._lastDrawn)) {
       return false;
     }
     return this.renderNow();
+  }
+
+  /**
+   * Drives the face by captured landmarks instead of `controls`: `offsets` (pixels per landmark,
+   * as LandmarkTransfer.transfer writes them) and `head` (the head channels, e.g. the FaceControls
+   * transfer wrote). Keep both and rewrite them each frame; the portrait redraws every frame it is
+   * scheduled while driven this way. null hands the face back to `controls`.
+   */
+  setLandmarkDrive(offsets: Float32Array | null, head: HeadPoseLike | null = null): void {
+    if (offsets === null) {
+      this._landmarkOffsets = null;
+      this._landmarkHead = null;
+      return;
+    }
+    if (!(offsets instanceof Float32Array)) throw new TypeError('TalkingPortrait.setLandmarkDrive: offsets must be a Float32Array (LandmarkTransfer writes one), or null.');
+    this._landmarkRig ??= new LandmarkDrivenRig(this.rig);
+    this._landmarkOffsets = offsets;
+    this._landmarkHead = head ?? this.controls;
   }
 
   /** True once the first frame has been drawn. */
@@ -254,7 +276,8 @@ export class TalkingPortrait implements SystemPortrait {
   /** Draws the current controls now, whether or not they changed. */
   renderNow(): boolean {
     if (this._disposed) return false;
-    this.rig.deform(this.controls, this._positions);
+    if (this._landmarkOffsets && this._landmarkRig) this._landmarkRig.deform(this._landmarkOffsets, this._landmarkHead ?? this.controls, this._positions);
+    else this.rig.deform(this.controls, this._positions);
     const drawn = this._generator.render(this._positions);
     if (drawn) {
       this._lastDrawn.copyFrom(this.controls);

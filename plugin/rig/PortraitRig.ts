@@ -2,6 +2,9 @@ import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
 import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, type PortraitRigData } from './PortraitRigData';
 
+/** The head channels of FaceControls: what turnHead() reads. */
+export type HeadPoseLike = Pick<FaceControlsLike, 'yaw' | 'pitch' | 'roll' | 'x' | 'y' | 'z'>;
+
 /** Depth written for the generator's depth test spans this many face heights around the pivot. */
 const DEPTH_SPAN_FACE_HEIGHTS = 4;
 
@@ -50,21 +53,30 @@ export class PortraitRig {
     work.set(rest);
     this._applyMorphs(controls.weights, work);
     this._applyFollowers(work);
+    this.turnHead(work, controls, out);
+  }
 
+  /**
+   * Writes `positions` (x, y image pixels and depth per vertex, as in data.rest: an un-turned
+   * pose) turned and moved by the head channels of `head` into `out` (length positionsLength),
+   * as deform() does after its morphs. Allocates nothing.
+   */
+  turnHead(positions: Float32Array, head: HeadPoseLike, out: Float32Array): void {
+    const d = this._data;
     const f = d.frame;
     const rx = rightX(f), ry = rightY(f), ux = f.upX, uy = f.upY;
     const h = f.faceHeight;
-    const yaw = controls.yaw * d.yawGain, pitch = controls.pitch * d.pitchGain, roll = controls.roll;
-    const tx = controls.x * h, ty = controls.y * h, scale = 1 + controls.z;
+    const yaw = head.yaw * d.yawGain, pitch = head.pitch * d.pitchGain, roll = head.roll;
+    const tx = head.x * h, ty = head.y * h, scale = 1 + head.z;
     const invW = 1 / d.imageWidth, invH = 1 / d.imageHeight, depthScale = 1 / (DEPTH_SPAN_FACE_HEIGHTS * h);
     setTurn(HEAD, yaw, pitch, roll);
     const n = d.vertexCount;
     for (let i = 0; i < n; i++) {
       const o = i * 3;
-      const px = work[o] - f.centerX, py = work[o + 1] - f.centerY;
+      const px = positions[o] - f.centerX, py = positions[o + 1] - f.centerY;
       const X = px * rx + py * ry;
       const Y = px * ux + py * uy;
-      const Z = work[o + 2] - f.pivotDepth;
+      const Z = positions[o + 2] - f.pivotDepth;
       const w = d.headWeight[i];
       // Hair and neck follow a turn by a share of its angle: a twist keeps their bands from
       // folding, where sliding part of the way along the chord would squash them.
@@ -77,6 +89,11 @@ export class PortraitRig {
       out[o + 1] = (f.centerY + Xf * ry + Yf * uy) * invH;
       out[o + 2] = 0.5 - Zf * depthScale;
     }
+  }
+
+  /** Mouth-interior vertices of `positions` take their place between the inner lips there (as deform() does after morphs). */
+  applyFollowers(positions: Float32Array): void {
+    this._applyFollowers(positions);
   }
 
   private _applyMorphs(weights: ArrayLike<number>, work: Float32Array): void {

@@ -1,4 +1,7 @@
-// The benchmark's summary from its cases: per-portrait costs, the video/warp ratio at 512 px, slopes and the 1 ms budget figures.
+// The benchmark's summary from its cases: per-portrait costs, the video/warp ratio at 512 px, slopes, the 1 ms budget figures
+// and ONNX against warp on the texture-only engine.
+import { TEXTURE_ONLY_ENGINE } from './benchCase.mjs';
+import { ONNX_SIZE_PX } from './textureOnlyCases.mjs';
 
 /** Least-squares line through (x, y) points: slope, intercept and r². */
 export function fitLine(points) {
@@ -18,10 +21,37 @@ export function fitLine(points) {
   return { slope, intercept: my - slope * mx, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
 }
 
-/** Whole cost (or, with `mainThread`, main-thread p50) against portrait count for one generator and size. */
-export function slopeOf(cases, generator, sizePx, mainThread = false) {
+/**
+ * Whole cost (or, with `mainThread`, main-thread p50) against portrait count for one generator and size, on the canvas
+ * engine (cases without `engine`) or on the engine named.
+ */
+export function slopeOf(cases, generator, sizePx, mainThread = false, engine = undefined) {
   const value = (c) => (mainThread ? c.mainThreadMs.p50 : c.wholeCostMs);
-  return fitLine(cases.filter((c) => c.generator === generator && c.sizePx === sizePx && value(c) !== null).map((c) => ({ x: c.portraits, y: value(c) })));
+  return fitLine(cases.filter((c) => c.engine === engine && c.generator === generator && c.sizePx === sizePx && value(c) !== null).map((c) => ({ x: c.portraits, y: value(c) })));
+}
+
+/**
+ * ONNX against warp on the texture-only engine at ONNX_SIZE_PX: per portrait count both main-thread p50s and
+ * their ratio (onnx / warp), and the ratio of the slopes where two or more counts were measured; null without both.
+ */
+export function onnxVsWarpMainThread(cases) {
+  const at = (generator, n) => cases.find((c) => c.engine === TEXTURE_ONLY_ENGINE && c.generator === generator && c.sizePx === ONNX_SIZE_PX && c.portraits === n);
+  const counts = [...new Set(cases.filter((c) => c.generator === 'onnx' && c.engine === TEXTURE_ONLY_ENGINE).map((c) => c.portraits))].sort((a, b) => a - b);
+  const byPortraits = counts.filter((n) => at('warp', n)).map((n) => {
+    const onnx = at('onnx', n).mainThreadMs.p50;
+    const warp = at('warp', n).mainThreadMs.p50;
+    return { portraits: n, onnxP50Ms: round(onnx), warpP50Ms: round(warp), ratio: warp > 0 ? round(onnx / warp) : null };
+  });
+  if (byPortraits.length === 0) return null;
+  const onnxSlope = slopeOf(cases, 'onnx', ONNX_SIZE_PX, true, TEXTURE_ONLY_ENGINE);
+  const warpSlope = slopeOf(cases, 'warp', ONNX_SIZE_PX, true, TEXTURE_ONLY_ENGINE);
+  return {
+    engine: TEXTURE_ONLY_ENGINE,
+    byPortraits,
+    onnxPerPortraitMs: onnxSlope ? round(onnxSlope.slope) : null,
+    warpPerPortraitMs: warpSlope ? round(warpSlope.slope) : null,
+    slopeRatio: onnxSlope && warpSlope && warpSlope.slope > 0 ? round(onnxSlope.slope / warpSlope.slope) : null,
+  };
 }
 
 /** The scheduler figures of one budget case. */
@@ -66,5 +96,7 @@ export function summarize(cases, budgetCase, slowFloorCase) {
     budget1ms64FloorRate32: slowFloorCase ? budgetFigures(slowFloorCase) : null,
     slopeMsPerPortrait: warp,
     slopes,
+    /** Main-thread p50, ONNX against warp at 256 px on the texture-only WebGPU engine (see onnxVsWarpMainThread). */
+    onnxVsWarpMainThread256: onnxVsWarpMainThread(cases),
   };
 }

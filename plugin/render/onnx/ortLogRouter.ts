@@ -4,8 +4,14 @@
 const ROUTED = ['log', 'info', 'warn', 'error', 'debug'] as const;
 let sink: ((line: string) => void) | null = null;
 let installed = false;
+/**
+ * onnxruntime's own verbose and info lines: the session logs verbosely so that node placement
+ * can be read when it opens, and then would print every shader of every inference. Dropped
+ * when nothing captures; its warnings and errors pass.
+ */
+const ORT_CHATTER = /\[[VI]:onnxruntime/;
 
-/** Routes console output through a switch, once, before onnxruntime starts; output passes through unchanged while nothing captures. */
+/** Routes console output through a switch, once, before onnxruntime starts; while nothing captures, all but onnxruntime's chatter passes unchanged. */
 export function installOrtLogRouter(): void {
   if (installed) return;
   installed = true;
@@ -13,7 +19,7 @@ export function installOrtLogRouter(): void {
     const original = console[method].bind(console);
     console[method] = (...args: unknown[]) => {
       if (sink) sink(args.map(String).join(' '));
-      else original(...args);
+      else if (!(typeof args[0] === 'string' && ORT_CHATTER.test(args[0]))) original(...args);
     };
   }
 }

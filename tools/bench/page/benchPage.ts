@@ -8,6 +8,7 @@ import { drawBenchPlot, type PlotCase } from './benchPlot';
 import { BenchScene, type BenchFace, type BenchSceneSpec } from './benchScene';
 import { ClipFrames } from './clipFrames';
 import { FrameSamples } from './frameSamples';
+import { GpuFramePacer, createTextureOnlyEngine } from './textureEngine';
 
 /** Portraits the scenes cycle through (recorded landmarks, so nothing is detected during the benchmark). */
 const FACES = ['flare-female01', 'flare-male03', 'flare-female02', 'flare-male01'];
@@ -32,6 +33,10 @@ export interface WindowResult {
   /** Warp: share of frames whose whole PortraitSystem.update took more than the budget + 10 %. */
   overBudgetShare: number | null;
   overBudgetShareBudgeted: number | null;
+  /** ONNX only: time from starting an inference until its frame was shown, over the frames shown in the window, ms. */
+  inferenceMs: { p50: number; p95: number; mean: number } | null;
+  /** ONNX only: frames the portraits' inferences finished and showed in the window (all portraits together). */
+  framesShown: number | null;
 }
 
 /** Over the budget by more than this fraction counts as an over-budget frame. */
@@ -40,6 +45,8 @@ const OVER_BUDGET_TOLERANCE = 0.1;
 const samples = new FrameSamples();
 const canvas = document.getElementById('scene') as HTMLCanvasElement;
 let engine: AbstractEngine | null = null;
+/** The WebGPU engine that renders only into textures (the ONNX cases and their warp twins). */
+let textureEngine: AbstractEngine | null = null;
 let faces: BenchFace[] = [];
 let current: BenchScene | null = null;
 let currentSpec: BenchSceneSpec | null = null;
@@ -61,32 +68,56 @@ async function startEngine(kind: 'webgl2' | 'webgpu'): Promise<string> {
   }
   faces = await Promise.all(FACES.map((name) => fixtureRig(`/tests/fixtures/portraits/${name}.png`, LANDMARKS[`../../../tests/fixtures/landmarks/${name}.json`])));
   const running = engine;
-  running.runRenderLoop(() => {
-    if (!current) return;
-    current.scene.render();
-    current.recordSystem();
-  });
+  renderCurrentScenesOn(running);
   const info = (running as AbstractEngine & { getGlInfo?: () => { renderer: string } }).getGlInfo?.();
   return `${running.description}${info ? ` (${info.renderer})` : ''}`;
 }
 
-function need(): AbstractEngine {
+/** Renders the current scene each frame when it lives on `running` (the page has up to two engines), paced by `pacer` if given. */
+function renderCurrentScenesOn(running: AbstractEngine, pacer: GpuFramePacer | null = null): void {
+  running.runRenderLoop(() => {
+    if (!current || current.scene.getEngine() !== running || (pacer && !pacer.ready)) return;
+    current.scene.render();
+    current.recordSystem();
+    pacer?.frameSubmitted();
+  });
+}
+
+/** Starts the texture-only WebGPU engine (after startEngine); returns its description. */
+async function startTextureEngine(): Promise<string> {
+  need();
+  if (!textureEngine) {
+    const created = await createTextureOnlyEngine();
+    textureEngine = created;
+    renderCurrentScenesOn(created, new GpuFramePacer(created));
+  }
+  return `${textureEngine.description}, rendering into textures only, one frame in flight`;
+}
+
+function need(textureOnly = false): AbstractEngine {
   if (!engine) throw new Error('bench page: call startEngine first.');
-  return engine;
+  if (!textureOnly) return engine;
+  if (!textureEngine) throw new Error('bench page: call startTextureEngine before a textureOnly scene.');
+  return textureEngine;
 }
 
 async function setup(spec: BenchSceneSpec): Promise<void> {
   samples.recording = false;
   const previous = current;
   current = null;
-  previous?.dispose();
-  current = await BenchScene.CreateAsync(need(), spec, faces, samples);
+  await previous?.disposeAsync();
+  current = await BenchScene.CreateAsync(need(spec.textureOnly), spec, faces, samples);
   currentSpec = spec;
 }
 
 /** Frames recorded so far in the open window. */
 function framesSoFar(): number {
   return samples.frameMs.count;
+}
+
+/** ONNX frames shown so far in the open window. */
+function shownSoFar(): number {
+  return samples.inferenceMs.count;
 }
 
 function startWindow(): void {
@@ -100,7 +131,10 @@ function summary(series: FrameSamples['frameMs']) {
 
 function stopWindow(): WindowResult {
   samples.recording = false;
-  const warp = currentSpec?.generator === 'warp';
+  const failure = current?.onnxFailure;
+  if (failure) throw new Error(`bench: an ONNX inference failed, so this window's figures mean nothing: ${failure.message}`);
+  const warp = currentSpec?.generator === 'warp' || currentSpec?.generator === 'onnx';
+  const onnx = currentSpec?.generator === 'onnx';
   const system = current?.system ?? null;
   let levels: WindowResult['levels'] = null;
   if (system) {
@@ -123,6 +157,8 @@ function stopWindow(): WindowResult {
     levels,
     overBudgetShare: warp ? samples.systemMs.shareAbove(limit) : null,
     overBudgetShareBudgeted: warp ? samples.budgetedMs.shareAbove(limit) : null,
+    inferenceMs: onnx ? summary(samples.inferenceMs) : null,
+    framesShown: onnx ? samples.inferenceMs.count : null,
   };
 }
 
@@ -147,4 +183,4 @@ function plot(cases: PlotCase[], title: string): string {
   return drawBenchPlot(cases, title);
 }
 
-Object.assign(window, { startEngine, setup, startWindow, framesSoFar, stopWindow, clipFrame, finishClips, plot, currentScene: () => current, toolReady: true });
+Object.assign(window, { startEngine, startTextureEngine, setup, startWindow, framesSoFar, shownSoFar, stopWindow, clipFrame, finishClips, plot, currentScene: () => current, toolReady: true });

@@ -13,7 +13,7 @@ const WIDTH = 1200;
 const HEIGHT = 520;
 const MARGIN = 60;
 const PANEL_GAP = 80;
-const COLORS: Record<string, string> = { warp: '#2e86de', video: '#e1701a' };
+const COLORS: Record<string, string> = { warp: '#2e86de', video: '#e1701a', onnx: '#27ae60' };
 const DASHES: Record<number, number[]> = { 256: [2, 4], 512: [], 1024: [10, 5] };
 
 /** Two panels (whole cost, main-thread p50), x = portraits on a linear scale (linear growth reads as a straight line); returns a PNG data URL. */

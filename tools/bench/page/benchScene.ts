@@ -1,4 +1,4 @@
-// One benchmark scene: N planes in a grid, each showing a live portrait (warp), a VideoTexture clip (video) or nothing.
+// One benchmark scene: N planes in a grid, each showing a live portrait (warp or onnx), a VideoTexture clip (video) or nothing.
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { Camera } from '@babylonjs/core/Cameras/camera';
 import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera';
@@ -15,20 +15,26 @@ import { TalkingPortrait } from '../../../plugin/babylon/TalkingPortrait';
 import type { PortraitRigData } from '../../../plugin/rig/PortraitRigData';
 import { BenchMotion } from './benchMotion';
 import type { FrameSamples } from './frameSamples';
+import { OnnxProbe } from './onnxProbe';
 
-/** What fills the planes: the warp generator, the VideoTexture baseline, or nothing (the scene every cost is measured against). */
-export type BenchGenerator = 'none' | 'warp' | 'video';
+/**
+ * What fills the planes: the warp generator, the ONNX generator (WebGPU only), the VideoTexture
+ * baseline, or nothing (the scene every cost is measured against).
+ */
+export type BenchGenerator = 'none' | 'warp' | 'onnx' | 'video';
 
 export interface BenchSceneSpec {
   generator: BenchGenerator;
   portraits: number;
   sizePx: number;
-  /** Warp only: the PortraitSystem's budget, ms. */
+  /** Warp and ONNX: the PortraitSystem's budget, ms. */
   budgetMs: number;
   /** Warp only: the scheduler's floor rate. Default: the scheduler's (8). */
   floorRate?: number;
   /** Video only: URL of the clip for this size. */
   clipUrl?: string;
+  /** Draw on the page's texture-only WebGPU engine (benchPage's startTextureEngine) instead of its canvas engine. Default false. */
+  textureOnly?: boolean;
 }
 
 /** One loaded portrait image and its rig. */
@@ -52,6 +58,7 @@ export class BenchScene {
   private readonly _motions: BenchMotion[] = [];
   private readonly _videos: VideoTexture[] = [];
   private _system: PortraitSystem | null = null;
+  private _onnx: OnnxProbe | null = null;
 
   private constructor(engine: AbstractEngine, private readonly _spec: BenchSceneSpec, private readonly _samples: FrameSamples) {
     this.scene = new Scene(engine);
@@ -66,7 +73,12 @@ export class BenchScene {
     return bench;
   }
 
-  /** The scene's PortraitSystem (warp scenes only). */
+  /** ONNX scenes: the first failed inference, or null. */
+  get onnxFailure(): Error | null {
+    return this._onnx?.failure ?? null;
+  }
+
+  /** The scene's PortraitSystem (warp and ONNX scenes only). */
   get system(): PortraitSystem | null {
     return this._system;
   }
@@ -82,11 +94,16 @@ export class BenchScene {
       if (this._samples.recording) this._samples.frameMs.push(now - last);
       last = now;
     });
-    if (generator === 'warp') {
+    if (generator === 'warp' || generator === 'onnx') {
       this._system = PortraitSystem.Get(scene, { budgetMs: this._spec.budgetMs, floorRate: this._spec.floorRate });
+      if (generator === 'onnx') this._onnx = new OnnxProbe(this._samples);
       for (let i = 0; i < portraits; i++) {
         const face = faces[i % faces.length];
-        const portrait = await TalkingPortrait.CreateAsync(scene, face.canvas, { rig: face.rig, size: sizePx, name: `portrait${i}` });
+        const portrait = await TalkingPortrait.CreateAsync(scene, face.canvas, { rig: face.rig, size: sizePx, name: `portrait${i}`, generator });
+        this._onnx?.attach(portrait);
+        // Its first inference (which also compiles the shaders) must end before the next session opens: onnxruntime-web
+        // fails to open a session ("memory access out of bounds") while another session's run is in flight.
+        await this._onnx?.whenIdleAsync();
         this._portraits.push(portrait);
         this._motions.push(new BenchMotion(i + 1));
       }
@@ -125,9 +142,11 @@ export class BenchScene {
   recordSystem(): void {
     const samples = this._samples;
     const system = this._system;
+    // ONNX: starting queued runs and presenting finished frames happen outside the system's update; they count in the frame they landed in.
+    const onnxMs = this._onnx?.takeMainThreadMs() ?? 0;
     if (!samples.recording || !system) return;
     const motion = samples.motionMs.count > 0 ? samples.motionMs.values[samples.motionMs.count - 1] : 0;
-    samples.mainThreadMs.push(system.stats.updateMs + motion);
+    samples.mainThreadMs.push(system.stats.updateMs + motion + onnxMs);
     samples.systemMs.push(system.stats.updateMs);
     samples.budgetedMs.push(system.stats.mainThreadMs);
     if (system.stats.gpuMs !== null) samples.gpuMs.push(system.stats.gpuMs);
@@ -163,6 +182,15 @@ export class BenchScene {
       const portrait = this._portraits[i];
       if (portrait) portrait.mesh = plane;
     });
+  }
+
+  /**
+   * Disposes once no ONNX inference runs: releasing a session with a run in flight corrupts onnxruntime's
+   * wasm heap, and the next session then fails to open. Call it after the render loop stopped drawing this scene.
+   */
+  async disposeAsync(): Promise<void> {
+    await this._onnx?.whenIdleAsync();
+    this.dispose();
   }
 
   dispose(): void {

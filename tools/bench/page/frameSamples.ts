@@ -54,9 +54,11 @@ export class FrameSamples {
   readonly gpuMs = new Series();
   /** GPU time of the whole frame where the engine measures it, ms. */
   readonly gpuFrameMs = new Series();
+  /** ONNX only: one per frame shown, the time from starting its inference until it was on the GPU, ms. */
+  readonly inferenceMs = new Series();
   recording = false;
 
   clear(): void {
-    for (const s of [this.frameMs, this.mainThreadMs, this.systemMs, this.budgetedMs, this.motionMs, this.gpuMs, this.gpuFrameMs]) s.clear();
+    for (const s of [this.frameMs, this.mainThreadMs, this.systemMs, this.budgetedMs, this.motionMs, this.gpuMs, this.gpuFrameMs, this.inferenceMs]) s.clear();
   }
 }
