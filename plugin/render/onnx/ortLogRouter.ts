@@ -10,6 +10,32 @@ let installed = false;
  * when nothing captures; its warnings and errors pass.
  */
 const ORT_CHATTER = /\[[VI]:onnxruntime/;
+/** At verbose level the WebGPU EP also prints each shader it compiles, a line at a time, between these. */
+const SHADER_DUMP_START = /^=== WebGPU Shader code .* Start ===$/;
+const SHADER_DUMP_END = /^=== WebGPU Shader code .* End ===$/;
+let inShaderDump = false;
+/** …and a blank line after each. */
+let justAfterDump = false;
+
+/** Whether a console line (not captured) is onnxruntime's chatter, to be dropped. */
+function isChatter(args: readonly unknown[]): boolean {
+  const line = typeof args[0] === 'string' ? args[0] : '';
+  const blankAfterDump = justAfterDump && args.length === 1 && line.trim() === '';
+  justAfterDump = false;
+  if (blankAfterDump) return true;
+  if (inShaderDump) {
+    if (SHADER_DUMP_END.test(line)) {
+      inShaderDump = false;
+      justAfterDump = true;
+    }
+    return true;
+  }
+  if (SHADER_DUMP_START.test(line)) {
+    inShaderDump = true;
+    return true;
+  }
+  return ORT_CHATTER.test(line);
+}
 
 /** Routes console output through a switch, once, before onnxruntime starts; while nothing captures, all but onnxruntime's chatter passes unchanged. */
 export function installOrtLogRouter(): void {
@@ -19,7 +45,7 @@ export function installOrtLogRouter(): void {
     const original = console[method].bind(console);
     console[method] = (...args: unknown[]) => {
       if (sink) sink(args.map(String).join(' '));
-      else if (!(typeof args[0] === 'string' && ORT_CHATTER.test(args[0]))) original(...args);
+      else if (!isChatter(args)) original(...args);
     };
   }
 }
