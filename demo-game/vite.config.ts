@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { LOOPBACK_HOST } from '../tools/browser/chromium.mjs';
 import { embeddedAssets } from '../tools/build/embeddedAssets.ts';
+import { relayForDev } from './relayForDev.ts';
 
 const DEMO_ROOT = fileURLToPath(new URL('./', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -23,7 +24,8 @@ export default defineConfig({
   publicDir: false,
   // In the built site the plugin's code sits in dist-demo/assets/, so its embedded model and
   // wasm are copied there too ('.' = beside the chunk). In dev the repository layout serves them.
-  plugins: [embeddedAssets({ outputDir: 'assets', importPath: '.' })],
+  // `npm start` also brings up the multiplayer relay (demo-game/relayForDev.ts).
+  plugins: [embeddedAssets({ outputDir: 'assets', importPath: '.' }), relayForDev()],
   server: {
     host: LOOPBACK_HOST,
     port: 5173,
