@@ -1,7 +1,8 @@
 // Idle eye movements: a seeded, replayable sequence of fixations joined by saccades, as offsets from the gaze target.
 import { clamp } from '../core/mathUtils';
 import { SeededRandom } from '../core/SeededRandom';
-import { EPOCH_MS, epochSeed, logNormalWithMean, minimumJerk } from './motionCurves';
+import { GazeShift } from './GazeShift';
+import { EPOCH_MS, epochSeed, logNormalWithMean } from './motionCurves';
 import { IDLE_SACCADE_MAX_MS, SACCADE_MIN_MS, saccadeDurationMs } from './saccadeDuration';
 
 /** Resolved fixation parameters (see GazeSourceOptions for meanings and defaults); angles in radians. */
@@ -37,12 +38,8 @@ export class FixationSchedule {
   /** Offset at the last sampleAt(), radians. */
   x = 0;
   y = 0;
-  private fromX = 0;
-  private fromY = 0;
-  private toX = 0;
-  private toY = 0;
-  private saccadeStartMs = 0;
-  private saccadeMs = SACCADE_MIN_MS;
+  /** The saccade under way, or the fixation it landed on. */
+  private readonly shift = new GazeShift();
   private nextSaccadeMs = 0;
   private epoch = NaN;
   private readonly random = new SeededRandom(0);
@@ -52,45 +49,44 @@ export class FixationSchedule {
   /** Sets `x`, `y` to the offset at `timeMs` (finite). */
   sampleAt(timeMs: number): void {
     const epoch = Math.floor(timeMs / EPOCH_MS);
-    if (epoch !== this.epoch || timeMs < this.saccadeStartMs) this.startEpoch(epoch);
+    if (epoch !== this.epoch || timeMs < this.shift.startedAtMs) this.startEpoch(epoch);
     while (timeMs >= this.nextSaccadeMs) this.drawSaccade(this.nextSaccadeMs);
-    const k = minimumJerk((timeMs - this.saccadeStartMs) / this.saccadeMs);
-    this.x = this.fromX + (this.toX - this.fromX) * k;
-    this.y = this.fromY + (this.toY - this.fromY) * k;
+    this.shift.sampleAt(timeMs);
+    this.x = this.shift.x;
+    this.y = this.shift.y;
   }
 
   private startEpoch(epoch: number): void {
     this.epoch = epoch;
     this.random.reseed(epochSeed(this.timing.seed, epoch));
-    this.fromX = this.fromY = this.toX = this.toY = 0;
-    this.saccadeStartMs = -Infinity;
+    this.shift.restAt(0, 0);
     this.nextSaccadeMs = epoch * EPOCH_MS;
   }
 
   private drawSaccade(at: number): void {
-    const { timing, random } = this;
+    const { timing, random, shift } = this;
     const epochEndMs = (this.epoch + 1) * EPOCH_MS;
     const remainingMs = epochEndMs - at;
-    this.fromX = this.toX;
-    this.fromY = this.toY;
-    this.saccadeStartMs = at;
+    // Each saccade starts where the last one landed: a fixation always outlasts its saccade.
+    const fromX = shift.targetX;
+    const fromY = shift.targetY;
     if (remainingMs <= timing.fixationMaxMs + SACCADE_MIN_MS) {
       // Last fixation of the epoch: back on target until the next epoch starts there.
-      this.toX = this.toY = 0;
-      this.saccadeMs = saccadeDurationMs(length(this.fromX, this.fromY), IDLE_SACCADE_MAX_MS);
+      shift.shiftTo(0, 0, at, saccadeDurationMs(length(fromX, fromY), IDLE_SACCADE_MAX_MS));
       this.nextSaccadeMs = epochEndMs;
       return;
     }
     const pick = random.next();
     const scatter = pick < timing.returnChance ? RETURN_SCATTER : pick < timing.returnChance + timing.glanceChance ? GLANCE_SCALE : 1;
     const keep = scatter === 1 ? WANDER_KEEP : 0;
-    this.toX = clamp(this.fromX * keep + random.gaussian(0, timing.wander * scatter), -timing.maxOffsetYaw, timing.maxOffsetYaw);
-    this.toY = clamp(this.fromY * keep + random.gaussian(0, timing.wander * scatter * VERTICAL_SHARE), -timing.maxOffsetPitch, timing.maxOffsetPitch);
-    this.saccadeMs = saccadeDurationMs(length(this.toX - this.fromX, this.toY - this.fromY), IDLE_SACCADE_MAX_MS);
+    const toX = clamp(fromX * keep + random.gaussian(0, timing.wander * scatter), -timing.maxOffsetYaw, timing.maxOffsetYaw);
+    const toY = clamp(fromY * keep + random.gaussian(0, timing.wander * scatter * VERTICAL_SHARE), -timing.maxOffsetPitch, timing.maxOffsetPitch);
+    const saccadeMs = saccadeDurationMs(length(toX - fromX, toY - fromY), IDLE_SACCADE_MAX_MS);
+    shift.shiftTo(toX, toY, at, saccadeMs);
     const drawn = clamp(logNormalWithMean(random, timing.fixationMeanMs, FIXATION_SPREAD), timing.fixationMinMs, timing.fixationMaxMs);
     // Leave room for one more whole fixation before the epoch's last one.
-    const latest = remainingMs - this.saccadeMs - IDLE_SACCADE_MAX_MS - timing.fixationMinMs;
-    this.nextSaccadeMs = at + this.saccadeMs + Math.min(drawn, latest);
+    const latest = remainingMs - saccadeMs - IDLE_SACCADE_MAX_MS - timing.fixationMinMs;
+    this.nextSaccadeMs = at + saccadeMs + Math.min(drawn, latest);
   }
 }
 

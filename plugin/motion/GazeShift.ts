@@ -17,11 +17,27 @@ export class GazeShift {
   get targetX(): number { return this.toX; }
   get targetY(): number { return this.toY; }
 
-  /** Starts a shift at `nowMs` from wherever the direction is then to (x, y), lasting `durationMs`. */
+  /** When the current shift started, ms (−Infinity while resting). */
+  get startedAtMs(): number { return this.startMs; }
+
+  /** Rests at (x, y) with no shift under way. */
+  restAt(x: number, y: number): void {
+    this.fromX = this.toX = this.x = x;
+    this.fromY = this.toY = this.y = y;
+    this.startMs = -Infinity;
+    this.durationMs = 0;
+  }
+
+  /** Starts a shift at `nowMs` from wherever the direction is then (exactly the target once a shift has landed) to (x, y), lasting `durationMs`. */
   shiftTo(x: number, y: number, nowMs: number, durationMs: number): void {
-    this.sampleAt(nowMs);
-    this.fromX = this.x;
-    this.fromY = this.y;
+    if (nowMs - this.startMs >= this.durationMs) {
+      this.fromX = this.toX;
+      this.fromY = this.toY;
+    } else {
+      this.sampleAt(nowMs);
+      this.fromX = this.x;
+      this.fromY = this.y;
+    }
     this.toX = x;
     this.toY = y;
     this.startMs = nowMs;
