@@ -65,28 +65,39 @@ export class PortraitRig {
     const d = this._data;
     const f = d.frame;
     const rx = rightX(f), ry = rightY(f), ux = f.upX, uy = f.upY;
+    const cx = f.centerX, cy = f.centerY, pivot = f.pivotDepth;
     const h = f.faceHeight;
     const yaw = head.yaw * d.yawGain, pitch = head.pitch * d.pitchGain, roll = head.roll;
     const tx = head.x * h, ty = head.y * h, scale = 1 + head.z;
     const invW = 1 / d.imageWidth, invH = 1 / d.imageHeight, depthScale = 1 / (DEPTH_SPAN_FACE_HEIGHTS * h);
-    setTurn(HEAD, yaw, pitch, roll);
+    const weights = d.headWeight;
+    const t = TURN;
+    setTurn(t, yaw, pitch, roll);
+    // The whole turn in locals: most vertices follow it fully, and reading locals beats reading the scratch array.
+    const hxx = t[XX], hxy = t[XY], hxz = t[XZ], hyx = t[YX], hyy = t[YY], hyz = t[YZ], hzx = t[ZX], hzy = t[ZY], hzz = t[ZZ];
     const n = d.vertexCount;
     for (let i = 0; i < n; i++) {
       const o = i * 3;
-      const px = positions[o] - f.centerX, py = positions[o + 1] - f.centerY;
+      const px = positions[o] - cx, py = positions[o + 1] - cy;
       const X = px * rx + py * ry;
       const Y = px * ux + py * uy;
-      const Z = positions[o + 2] - f.pivotDepth;
-      const w = d.headWeight[i];
+      const Z = positions[o + 2] - pivot;
+      const w = weights[i];
       // Hair and neck follow a turn by a share of its angle: a twist keeps their bands from
       // folding, where sliding part of the way along the chord would squash them.
-      const turn = w === 1 ? HEAD : w === 0 ? STILL : setTurn(PARTIAL, yaw * w, pitch * w, roll * w);
+      let xx = hxx, xy = hxy, xz = hxz, yx = hyx, yy = hyy, yz = hyz, zx = hzx, zy = hzy, zz = hzz;
+      if (w === 0) {
+        xx = 1; xy = 0; xz = 0; yx = 0; yy = 1; yz = 0; zx = 0; zy = 0; zz = 1;
+      } else if (w !== 1) {
+        setTurn(t, yaw * w, pitch * w, roll * w);
+        xx = t[XX]; xy = t[XY]; xz = t[XZ]; yx = t[YX]; yy = t[YY]; yz = t[YZ]; zx = t[ZX]; zy = t[ZY]; zz = t[ZZ];
+      }
       const s = 1 + (scale - 1) * w;
-      const Xf = (turn.xx * X + turn.xy * Y + turn.xz * Z) * s + tx * w;
-      const Yf = (turn.yx * X + turn.yy * Y + turn.yz * Z) * s + ty * w;
-      const Zf = turn.zx * X + turn.zy * Y + turn.zz * Z;
-      out[o] = (f.centerX + Xf * rx + Yf * ux) * invW;
-      out[o + 1] = (f.centerY + Xf * ry + Yf * uy) * invH;
+      const Xf = (xx * X + xy * Y + xz * Z) * s + tx * w;
+      const Yf = (yx * X + yy * Y + yz * Z) * s + ty * w;
+      const Zf = zx * X + zy * Y + zz * Z;
+      out[o] = (cx + Xf * rx + Yf * ux) * invW;
+      out[o + 1] = (cy + Xf * ry + Yf * uy) * invH;
       out[o + 2] = 0.5 - Zf * depthScale;
     }
   }
@@ -126,26 +137,19 @@ export class PortraitRig {
   }
 }
 
-/** A head turn as a 3×3 matrix over the face frame (X right, Y up, Z toward the viewer). */
-interface Turn {
-  xx: number; xy: number; xz: number;
-  yx: number; yy: number; yz: number;
-  zx: number; zy: number; zz: number;
-}
-
-const STILL: Readonly<Turn> = { xx: 1, xy: 0, xz: 0, yx: 0, yy: 1, yz: 0, zx: 0, zy: 0, zz: 1 };
-/** Scratch for deform(), which is synchronous: one rig at a time uses them. */
-const HEAD: Turn = { ...STILL };
-const PARTIAL: Turn = { ...STILL };
+/** A head turn as a 3×3 matrix over the face frame (X right, Y up, Z toward the viewer), row by row. */
+const XX = 0, XY = 1, XZ = 2, YX = 3, YY = 4, YZ = 5, ZX = 6, ZY = 7, ZZ = 8;
+const TURN_LENGTH = 9;
+/** Scratch for turnHead(), which is synchronous: one rig at a time uses it. */
+const TURN = new Float64Array(TURN_LENGTH);
 
 /** Yaw about up, then pitch about right, then roll about the view axis, written into `m`. */
-function setTurn(m: Turn, yaw: number, pitch: number, roll: number): Turn {
+function setTurn(m: Float64Array, yaw: number, pitch: number, roll: number): void {
   const cy = Math.cos(yaw), sy = Math.sin(yaw), cp = Math.cos(pitch), sp = Math.sin(pitch), cr = Math.cos(roll), sr = Math.sin(roll);
   // Rows of Rroll · Rpitch · Ryaw with x1 = X cy + Z sy, z1 = −X sy + Z cy; y2 = Y cp + z1 sp, z2 = −Y sp + z1 cp.
   const ax = cy, az = sy; // x1
   const by = cp, bx = -sy * sp, bz = cy * sp; // y2
-  m.xx = ax * cr - bx * sr; m.xy = -by * sr; m.xz = az * cr - bz * sr;
-  m.yx = ax * sr + bx * cr; m.yy = by * cr; m.yz = az * sr + bz * cr;
-  m.zx = -sy * cp; m.zy = -sp; m.zz = cy * cp;
-  return m;
+  m[XX] = ax * cr - bx * sr; m[XY] = -by * sr; m[XZ] = az * cr - bz * sr;
+  m[YX] = ax * sr + bx * cr; m[YY] = by * cr; m[YZ] = az * sr + bz * cr;
+  m[ZX] = -sy * cp; m[ZY] = -sp; m[ZZ] = cy * cp;
 }
