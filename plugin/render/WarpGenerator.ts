@@ -1,22 +1,59 @@
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine.js';
+import type { ThinEngine } from '@babylonjs/core/Engines/thinEngine.js';
 import { Constants } from '@babylonjs/core/Engines/constants.js';
 import { EffectWrapper } from '@babylonjs/core/Materials/effectRenderer.js';
 import { ShaderLanguage } from '@babylonjs/core/Materials/shaderLanguage.js';
 import type { BaseTexture } from '@babylonjs/core/Materials/Textures/baseTexture.js';
 import type { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
 import { VertexBuffer } from '@babylonjs/core/Buffers/buffer.js';
-import { Color4 } from '@babylonjs/core/Maths/math.color.js';
+import { Color3, Color4 } from '@babylonjs/core/Maths/math.color.js';
+import { Vector3, Vector4 } from '@babylonjs/core/Maths/math.vector.js';
 import { Viewport } from '@babylonjs/core/Maths/math.viewport.js';
 import type { DataBuffer } from '@babylonjs/core/Buffers/dataBuffer.js';
 import type { PortraitRig } from '../rig/PortraitRig';
-import { OPENING_GAZE_LEFT, OPENING_GAZE_RIGHT, OPENING_MOUTH, OPENING_MOUTH_GAP, measureOpenings } from '../rig/measureOpenings';
-import { SHADE_STRIDE } from '../rig/PortraitRigData';
+import { shadeWithLashes } from '../rig/lashLine';
+import {
+  OPENINGS_LENGTH, OPENING_GAZE_RIGHT, OPENING_MOUTH, measureOpenings,
+} from '../rig/measureOpenings';
+import { SHADE_STRIDE, type PortraitRigData } from '../rig/PortraitRigData';
+import type { Rgb } from '../rig/rigColors';
+import { LASH_DARKNESS } from './lashLineStyle';
 import { WARP_FRAGMENT_GLSL, WARP_VERTEX_GLSL } from './warpShaderGlsl';
 import { WARP_FRAGMENT_WGSL, WARP_VERTEX_WGSL } from './warpShaderWgsl';
 
 /** Teeth show this far (face heights) below the upper lip. */
 const TEETH_HEIGHT = 0.03;
-const UNIFORMS = ['irisRight', 'irisLeft', 'gaze', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'aspect'];
+/** Where the shader's `eyes` (gaze right, left, lid shut right, left) and `mouth` (open, gap, teeth height, aspect) start in the openings array. */
+const UNIFORM_EYES_AT = OPENING_GAZE_RIGHT;
+const UNIFORM_MOUTH_AT = OPENING_MOUTH;
+/** Teeth height and image aspect follow measureOpenings' figures, so `mouth` is four floats in a row. */
+const MOUTH_FIXED_FIGURES = 2;
+const UNIFORMS = ['irisRight', 'irisLeft', 'eyes', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'lash'];
+
+/** Uniforms that hold for the generator's life. */
+interface FixedUniforms {
+  readonly irisRight: Vector3;
+  readonly irisLeft: Vector3;
+  readonly sclera: Color3;
+  readonly cavity: Color3;
+  readonly teeth: Color3;
+  readonly tongue: Color3;
+  readonly lash: Color3;
+}
+
+function fixedUniforms(d: PortraitRigData): FixedUniforms {
+  const c = d.colors;
+  const color = (rgb: Rgb, k = 1) => new Color3(rgb[0] * k, rgb[1] * k, rgb[2] * k);
+  return {
+    irisRight: new Vector3(d.irises[0], d.irises[1], d.irises[2]),
+    irisLeft: new Vector3(d.irises[3], d.irises[4], d.irises[5]),
+    sclera: color(c.sclera),
+    cavity: color(c.cavity),
+    teeth: color(c.teeth),
+    tongue: color(c.tongue),
+    lash: color(c.lid, LASH_DARKNESS),
+  };
+}
 const FULL_VIEWPORT = new Viewport(0, 0, 1, 1);
 
 /**
@@ -35,10 +72,19 @@ export class WarpGenerator {
   private readonly _indexBuffer: DataBuffer;
   private readonly _indexCount: number;
   private readonly _rest: Float32Array;
-  private readonly _openings = new Float32Array(4);
+  /** measureOpenings' figures, then the teeth height and image aspect: laid out as the shader's `eyes` and `mouth` vectors. */
+  private readonly _openings = new Float32Array(OPENINGS_LENGTH + MOUTH_FIXED_FIGURES);
   private readonly _clear = new Color4(0, 0, 0, 0);
   private readonly _matte: Color4;
+  private readonly _fixedUniforms: FixedUniforms;
+  /** Gaze right, left (iris moved, 0..1), then how shut each eye is (0..1). */
+  private readonly _eyesUniform = new Vector4(0, 0, 0, 0);
+  /** Mouth opened past rest (0..1), lip gap (face heights), teeth height (face heights), image height / width. */
+  private readonly _mouthUniform = new Vector4(0, 0, 0, 0);
   private _disposed = false;
+  /** WebGL: the vertex array render() records on its first draw, and the position buffer it was recorded for. */
+  private _vao: WebGLVertexArrayObject | null = null;
+  private _vaoBuffer: DataBuffer | null = null;
 
   constructor(engine: AbstractEngine, rig: PortraitRig, source: BaseTexture, target: RenderTargetTexture, matte: Color4 | null) {
     this._engine = engine;
@@ -47,6 +93,9 @@ export class WarpGenerator {
     this._target = target;
     this._matte = matte ? matte.clone() : new Color4(0, 0, 0, 0);
     const d = rig.data;
+    this._fixedUniforms = fixedUniforms(d);
+    this._openings[OPENINGS_LENGTH] = TEETH_HEIGHT;
+    this._openings[OPENINGS_LENGTH + 1] = d.imageHeight / d.imageWidth;
     this._rest = new Float32Array(rig.positionsLength);
     for (let v = 0; v < d.vertexCount; v++) {
       this._rest[v * 3] = d.uv[v * 2];
@@ -57,7 +106,7 @@ export class WarpGenerator {
     this._vertexBuffers = {
       [VertexBuffer.PositionKind]: this._positions,
       [VertexBuffer.UVKind]: new VertexBuffer(engine, d.uv, VertexBuffer.UVKind, { updatable: false, stride: 2 }),
-      shade: new VertexBuffer(engine, d.shade, 'shade', { updatable: false, stride: SHADE_STRIDE }),
+      shade: new VertexBuffer(engine, shadeWithLashes(d), 'shade', { updatable: false, stride: SHADE_STRIDE }),
     };
     this._indexBuffer = engine.createIndexBuffer(d.indices);
     this._indexCount = d.indices.length;
@@ -105,35 +154,60 @@ export class WarpGenerator {
     engine.setAlphaMode(Constants.ALPHA_DISABLE);
     engine.enableEffect(this._wrapper.drawWrapper);
     const effect = this._wrapper.effect;
-    engine.bindBuffers(this._vertexBuffers, this._indexBuffer, effect);
+    const buffer = this._positions.getBuffer();
+    if (engine.getCaps().vertexArrayObject && buffer) {
+      // One recorded vertex array per generator: a single bind per draw instead of re-pointing every attribute.
+      const gl = engine as ThinEngine;
+      let vao = this._vao;
+      if (vao === null || this._vaoBuffer !== buffer) {
+        if (vao) gl.releaseVertexArrayObject(vao);
+        vao = gl.recordVertexArrayObject(this._vertexBuffers, this._indexBuffer, effect);
+        this._vao = vao;
+        this._vaoBuffer = buffer;
+      }
+      gl.bindVertexArrayObject(vao, this._indexBuffer);
+    } else {
+      engine.bindBuffers(this._vertexBuffers, this._indexBuffer, effect);
+    }
     this._bindUniforms();
     engine.drawElementsType(Constants.MATERIAL_TriangleFillMode, 0, this._indexCount);
     engine.unBindFramebuffer(renderTarget);
     return true;
   }
 
+  /**
+   * Every uniform goes through a vector or colour made at construction: loose numbers handed to
+   * Babylon's setters would be boxed by V8, an allocation per draw. The uniforms are set on every
+   * draw because portraits share the compiled effect.
+   */
   private _bindUniforms(): void {
     const effect = this._wrapper.effect;
-    const d = this._rig.data;
-    const c = d.colors;
-    const o = this._openings;
+    const eyes = this._eyesUniform;
+    const mouth = this._mouthUniform;
+    // Copied from the array by Babylon: figures read here and handed over would be boxed.
+    Vector4.FromArrayToRef(this._openings, UNIFORM_EYES_AT, eyes);
+    Vector4.FromArrayToRef(this._openings, UNIFORM_MOUTH_AT, mouth);
+    const u = this._fixedUniforms;
     effect.setTexture('sourceSampler', this._source);
-    effect.setFloat3('irisRight', d.irises[0], d.irises[1], d.irises[2]);
-    effect.setFloat3('irisLeft', d.irises[3], d.irises[4], d.irises[5]);
-    effect.setFloat2('gaze', o[OPENING_GAZE_RIGHT], o[OPENING_GAZE_LEFT]);
-    effect.setFloat4('mouth', o[OPENING_MOUTH], o[OPENING_MOUTH_GAP], TEETH_HEIGHT, 0);
-    effect.setFloat3('sclera', c.sclera[0], c.sclera[1], c.sclera[2]);
-    effect.setFloat3('cavity', c.cavity[0], c.cavity[1], c.cavity[2]);
-    effect.setFloat3('teeth', c.teeth[0], c.teeth[1], c.teeth[2]);
-    effect.setFloat3('tongue', c.tongue[0], c.tongue[1], c.tongue[2]);
+    effect.setVector3('irisRight', u.irisRight);
+    effect.setVector3('irisLeft', u.irisLeft);
+    effect.setVector4('eyes', eyes);
+    effect.setVector4('mouth', mouth);
+    effect.setColor3('sclera', u.sclera);
+    effect.setColor3('cavity', u.cavity);
+    effect.setColor3('teeth', u.teeth);
+    effect.setColor3('tongue', u.tongue);
+    effect.setColor3('lash', u.lash);
     effect.setDirectColor4('matte', this._matte);
-    effect.setFloat('aspect', d.imageHeight / d.imageWidth);
   }
 
   /** Releases buffers and shaders (not the source or target textures, which the portrait owns). Safe twice. */
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
+    if (this._vao) (this._engine as ThinEngine).releaseVertexArrayObject(this._vao);
+    this._vao = null;
+    this._vaoBuffer = null;
     for (const key in this._vertexBuffers) this._vertexBuffers[key].dispose();
     this._engine._releaseBuffer(this._indexBuffer);
     this._wrapper.dispose();

@@ -5,6 +5,7 @@
  * opening opens or an iris moves away.
  */
 import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerDepthBias';
+import { LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY } from './lashLineStyle';
 
 const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
 const float IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
@@ -33,14 +34,21 @@ varying vec4 vShade;
 uniform sampler2D sourceSampler;
 uniform vec3 irisRight;
 uniform vec3 irisLeft;
-uniform vec2 gaze;
+uniform vec4 eyes;
 uniform vec4 mouth;
 uniform vec3 sclera;
 uniform vec3 cavity;
 uniform vec3 teeth;
 uniform vec3 tongue;
 uniform vec4 matte;
-uniform float aspect;
+uniform vec3 lash;
+
+// Skin next to an upper lid margin darkens into a lash line as that eye shuts (rig/lashLine.ts).
+vec3 withLashLine(vec3 color, float weight) {
+  float shut = weight > 0.0 ? eyes.w : eyes.z;
+  float line = smoothstep(${(1 - LASH_BAND).toFixed(4)}, 1.0, abs(weight)) * smoothstep(${LASH_FADE_START.toFixed(4)}, ${LASH_FADE_END.toFixed(4)}, shut);
+  return mix(color, lash, line * ${LASH_OPACITY.toFixed(4)});
+}
 
 vec3 mouthInterior(float across, float down) {
   float gap = mouth.y;
@@ -61,10 +69,12 @@ void main(void) {
   vec3 color = source.rgb;
   float alpha = source.a;
   float layer = vShade.x;
-  if (layer > 0.5 && layer < 1.5) {
+  if (layer < 0.5) {
+    color = withLashLine(color, vShade.y);
+  } else if (layer > 0.5 && layer < 1.5) {
     vec3 iris = vShade.w < 0.5 ? irisRight : irisLeft;
-    float moved = vShade.w < 0.5 ? gaze.x : gaze.y;
-    vec2 d = vec2(vUV.x - iris.x, (vUV.y - iris.y) * aspect);
+    float moved = vShade.w < 0.5 ? eyes.x : eyes.y;
+    vec2 d = vec2(vUV.x - iris.x, (vUV.y - iris.y) * mouth.w);
     float inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
     float amount = max(inIris * moved, 1.0 - vShade.y);
     color = mix(color, sclera, amount);

@@ -1,4 +1,5 @@
 import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerDepthBias';
+import { LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY } from './lashLineStyle';
 
 /** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
 export const WARP_VERTEX_WGSL = `
@@ -28,14 +29,21 @@ var sourceSamplerSampler: sampler;
 var sourceSampler: texture_2d<f32>;
 uniform irisRight: vec3<f32>;
 uniform irisLeft: vec3<f32>;
-uniform gaze: vec2<f32>;
+uniform eyes: vec4<f32>;
 uniform mouth: vec4<f32>;
 uniform sclera: vec3<f32>;
 uniform cavity: vec3<f32>;
 uniform teeth: vec3<f32>;
 uniform tongue: vec3<f32>;
 uniform matte: vec4<f32>;
-uniform aspect: f32;
+uniform lash: vec3<f32>;
+
+fn withLashLine(color: vec3<f32>, weight: f32) -> vec3<f32> {
+  var shut = uniforms.eyes.z;
+  if (weight > 0.0) { shut = uniforms.eyes.w; }
+  let line = smoothstep(${(1 - LASH_BAND).toFixed(4)}, 1.0, abs(weight)) * smoothstep(${LASH_FADE_START.toFixed(4)}, ${LASH_FADE_END.toFixed(4)}, shut);
+  return mix(color, uniforms.lash, line * ${LASH_OPACITY.toFixed(4)});
+}
 
 fn mouthInterior(across: f32, down: f32) -> vec3<f32> {
   let gap = uniforms.mouth.y;
@@ -57,14 +65,16 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
   var color = source.rgb;
   var alpha = source.a;
   let layer = input.vShade.x;
-  if (layer > 0.5 && layer < 1.5) {
+  if (layer < 0.5) {
+    color = withLashLine(color, input.vShade.y);
+  } else if (layer > 0.5 && layer < 1.5) {
     var iris = uniforms.irisLeft;
-    var moved = uniforms.gaze.y;
+    var moved = uniforms.eyes.y;
     if (input.vShade.w < 0.5) {
       iris = uniforms.irisRight;
-      moved = uniforms.gaze.x;
+      moved = uniforms.eyes.x;
     }
-    let d = vec2<f32>(input.vUV.x - iris.x, (input.vUV.y - iris.y) * uniforms.aspect);
+    let d = vec2<f32>(input.vUV.x - iris.x, (input.vUV.y - iris.y) * uniforms.mouth.w);
     let inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
     let amount = max(inIris * moved, 1.0 - input.vShade.y);
     color = mix(color, uniforms.sclera, amount);

@@ -1,4 +1,4 @@
-import { LIPS, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
+import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
 import type { PortraitRigData } from './PortraitRigData';
 
 /** The mouth interior fades in over this much lip parting beyond the rest gap (face heights). */
@@ -6,36 +6,79 @@ const MOUTH_FADE_IN = 0.015;
 const UPPER_MID = LIPS.inner.upper[Math.floor(LIPS.inner.upper.length / 2)];
 const LOWER_MID = LIPS.inner.lower[Math.floor(LIPS.inner.lower.length / 2)];
 
-/** Indices into the `out` array of measureOpenings. */
+/** Indices into the `out` array of measureOpenings: the eyes' four figures, then the mouth's two. */
 export const OPENING_GAZE_RIGHT = 0;
 export const OPENING_GAZE_LEFT = 1;
-export const OPENING_MOUTH = 2;
-export const OPENING_MOUTH_GAP = 3;
+export const OPENING_LID_RIGHT = 2;
+export const OPENING_LID_LEFT = 3;
+export const OPENING_MOUTH = 4;
+export const OPENING_MOUTH_GAP = 5;
+/** Floats measureOpenings writes. */
+export const OPENINGS_LENGTH = 6;
 
 /** Where each iris radius sits in PortraitRigData.irises (centre u, v, radius per eye). */
 const IRIS_RADIUS_RIGHT = 2;
 const IRIS_RADIUS_LEFT = 5;
 
-function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, centre: number, radiusAt: number): number {
-  const moved = Math.hypot((posed[centre * 3] - rest[centre * 3]) * d.imageWidth, (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * d.imageHeight);
-  return Math.min(1, moved / Math.max(d.irises[radiusAt] * d.imageWidth, 1e-6));
+/**
+ * Each helper writes its figure into `out[at]` rather than returning it: a double returned or
+ * passed between functions V8 does not inline is boxed, an allocation per frame.
+ */
+function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, centre: number, radiusAt: number, out: Float32Array, at: number): void {
+  const dx = (posed[centre * 3] - rest[centre * 3]) * d.imageWidth;
+  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * d.imageHeight;
+  out[at] = Math.min(1, Math.sqrt(dx * dx + dy * dy) / Math.max(d.irises[radiusAt] * d.imageWidth, 1e-6));
 }
 
-function distancePx(d: PortraitRigData, p: Float32Array, a: number, b: number): number {
-  return Math.hypot((p[a * 3] - p[b * 3]) * d.imageWidth, (p[a * 3 + 1] - p[b * 3 + 1]) * d.imageHeight);
+const middle = (list: readonly number[]) => list[Math.floor(list.length / 2)];
+const RIGHT_UPPER_MID = middle(SUBJECT_RIGHT_EYE.upperLid);
+const RIGHT_LOWER_MID = middle(SUBJECT_RIGHT_EYE.lowerLid);
+const LEFT_UPPER_MID = middle(SUBJECT_LEFT_EYE.upperLid);
+const LEFT_LOWER_MID = middle(SUBJECT_LEFT_EYE.lowerLid);
+
+/**
+ * How shut an eye is, 0 (as at rest) .. 1 (lids meet or cross): the lid gap at the eye's middle
+ * measured along its rest direction, so an upper lid pushed past the lower one still reads shut.
+ */
+function lidClosure(d: PortraitRigData, posed: Float32Array, rest: Float32Array, upperMid: number, lowerMid: number, out: Float32Array, at: number): void {
+  const upper = upperMid * 3;
+  const lower = lowerMid * 3;
+  const rx = (rest[lower] - rest[upper]) * d.imageWidth;
+  const ry = (rest[lower + 1] - rest[upper + 1]) * d.imageHeight;
+  const restGapSq = rx * rx + ry * ry;
+  if (restGapSq < 1e-12) {
+    out[at] = 1;
+    return;
+  }
+  // The posed gap projected on the rest gap, as a share of it.
+  const share = ((posed[lower] - posed[upper]) * d.imageWidth * rx + (posed[lower + 1] - posed[upper + 1]) * d.imageHeight * ry) / restGapSq;
+  out[at] = Math.min(1, Math.max(0, 1 - share));
+}
+
+/** The lip gap at the mouth's middle in face heights into out[OPENING_MOUTH_GAP], and how far it opened past rest into out[OPENING_MOUTH]. */
+function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array): void {
+  const h = d.frame.faceHeight;
+  const u = UPPER_MID * 3;
+  const l = LOWER_MID * 3;
+  let dx = (posed[u] - posed[l]) * d.imageWidth;
+  let dy = (posed[u + 1] - posed[l + 1]) * d.imageHeight;
+  const gap = Math.sqrt(dx * dx + dy * dy) / h;
+  dx = (rest[u] - rest[l]) * d.imageWidth;
+  dy = (rest[u + 1] - rest[l + 1]) * d.imageHeight;
+  const restGap = Math.sqrt(dx * dx + dy * dy) / h;
+  out[OPENING_MOUTH] = Math.min(1, Math.max(0, (gap - restGap) / MOUTH_FADE_IN));
+  out[OPENING_MOUTH_GAP] = gap;
 }
 
 /**
  * How far each iris has left its rest place (in iris radii, 0..1), how far the mouth has
- * opened beyond rest (0..1) and the lip gap (face heights): what the generator needs to fade
- * synthesized eye white and mouth interior in. Allocation-free.
+ * opened beyond rest (0..1), the lip gap (face heights) and how shut each eye is (0..1): what the
+ * generator needs to fade synthesized eye white, mouth interior and lash lines in. Allocation-free.
  */
 export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array): void {
-  out[OPENING_GAZE_RIGHT] = irisMoved(d, posed, rest, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT);
-  out[OPENING_GAZE_LEFT] = irisMoved(d, posed, rest, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT);
-  const h = d.frame.faceHeight;
-  const gap = distancePx(d, posed, UPPER_MID, LOWER_MID) / h;
-  const restGap = distancePx(d, rest, UPPER_MID, LOWER_MID) / h;
-  out[OPENING_MOUTH] = Math.min(1, Math.max(0, (gap - restGap) / MOUTH_FADE_IN));
-  out[OPENING_MOUTH_GAP] = gap;
+  irisMoved(d, posed, rest, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
+  irisMoved(d, posed, rest, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
+  mouthOpening(d, posed, rest, out);
+  lidClosure(d, posed, rest, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
+  lidClosure(d, posed, rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
 }
