@@ -44,5 +44,6 @@ export function applyMeshCoverage(mesh: AbstractMesh, scene: Scene, schedule: Sc
   const width = Math.min(maxX, 1) - Math.max(minX, -1);
   const height = Math.min(maxY, 1) - Math.max(minY, -1);
   // Math.max rather than a ternary with 0: V8 boxes a double joined with a constant, an allocation per frame.
-  schedule.screenShare = Math.max(0, width) * Math.max(0, height) / NDC_AREA;
+  // Written past the checking setter for the same reason; clipped to the screen, it is finite and within [0, 1].
+  schedule._screenShare = Math.min(1, Math.max(0, width) * Math.max(0, height) / NDC_AREA);
 }

@@ -42,7 +42,8 @@ export class ScheduledPortrait {
 
   private _visible: boolean;
   private _focused: boolean;
-  private _screenShare: number;
+  /** @internal Written directly by the per-frame mesh measure (a setter call would box the double, an allocation per frame); always finite, in [0, 1]. */
+  _screenShare: number;
   private _priority: PriorityHint;
   private _weight: number;
   private _renderSize: number;
