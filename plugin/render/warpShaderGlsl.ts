@@ -70,7 +70,8 @@ void main(void) {
   float alpha = source.a;
   float layer = vShade.x;
   if (layer < 0.5) {
-    color = withLashLine(color, vShade.y);
+    // Only the lid-margin triangles carry a lash weight; the rest of the skin skips the work.
+    if (vShade.y != 0.0 && eyes.z + eyes.w > 0.0) color = withLashLine(color, vShade.y);
   } else if (layer > 0.5 && layer < 1.5) {
     vec3 iris = vShade.w < 0.5 ? irisRight : irisLeft;
     float moved = vShade.w < 0.5 ? eyes.x : eyes.y;

@@ -66,7 +66,8 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
   var alpha = source.a;
   let layer = input.vShade.x;
   if (layer < 0.5) {
-    color = withLashLine(color, input.vShade.y);
+    // Only the lid-margin triangles carry a lash weight; the rest of the skin skips the work.
+    if (input.vShade.y != 0.0 && uniforms.eyes.z + uniforms.eyes.w > 0.0) { color = withLashLine(color, input.vShade.y); }
   } else if (layer > 0.5 && layer < 1.5) {
     var iris = uniforms.irisLeft;
     var moved = uniforms.eyes.y;
