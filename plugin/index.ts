@@ -24,7 +24,7 @@ export type { HeadPoseLike } from './rig/PortraitRig';
 export * from './rig/index';
 
 // render: the generators (most games use them through TalkingPortrait).
-export { WarpGenerator } from './render/WarpGenerator';
+export { WarpGenerator, type GeneratorShot } from './render/WarpGenerator';
 export type { PortraitGenerator, PortraitGeneratorKind } from './render/PortraitGenerator';
 // render/onnx: learned generators on onnxruntime-web's WebGPU EP, on Babylon's own device.
 export { OnnxGenerator, type OnnxGeneratorOptions } from './render/onnx/OnnxGenerator';

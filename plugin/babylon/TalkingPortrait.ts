@@ -24,6 +24,8 @@ import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
 import type { PortraitGenerator, PortraitGeneratorKind } from '../render/PortraitGenerator';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
+import { PortraitShots, type PortraitShotInfo } from './portraitShots';
+import type { ShotContent } from '../rig/shots/PortraitShot';
 import { PortraitStats } from './PortraitStats';
 import { readTargetPixels } from './readTargetPixels';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
@@ -62,6 +64,16 @@ export interface TalkingPortraitOptions {
   onnxModel?: string | Uint8Array | ArrayBuffer;
   /** Folder URL of onnxruntime-web's wasm files. Default: where the build puts them. */
   onnxWasmPaths?: string;
+  /**
+   * More images of the same character (few-shot), added as `addShotAsync` adds them: eyes
+   * closed lends blinks real shut lids, mouth open lends an open jaw real lips and teeth. Default none.
+   */
+  shots?: readonly (PortraitImageSource | PortraitShotSource)[];
+}
+
+/** A shot and what it shows, for `TalkingPortraitOptions.shots`. */
+export interface PortraitShotSource extends ShotContent {
+  image: PortraitImageSource;
 }
 
 const DEFAULT_SIZE = 512;
@@ -103,6 +115,8 @@ export class TalkingPortrait implements SystemPortrait {
   private _landmarkRig: LandmarkDrivenRig | null = null;
   private _landmarkOffsets: Float32Array | null = null;
   private _landmarkHead: HeadPoseLike | null = null;
+  private readonly _shots: PortraitShots;
+  private readonly _tracker: FaceTracker | null;
   private _sceneDisposeObserver: Observer<Scene> | null;
   private _disposed = false;
 
@@ -157,13 +171,15 @@ export class TalkingPortrait implements SystemPortrait {
         throw error;
       }
     }
-    if (tracker && (options.calibrateHeadTurns ?? true)) {
-      try {
-        await calibrateHeadTurns(portrait, tracker);
-      } catch (error) {
-        portrait.dispose();
-        throw error;
+    try {
+      if (tracker && (options.calibrateHeadTurns ?? true)) await calibrateHeadTurns(portrait, tracker);
+      for (const shot of options.shots ?? []) {
+        if (typeof shot === 'object' && 'image' in shot) await portrait.addShotAsync(shot.image, shot);
+        else await portrait.addShotAsync(shot);
       }
+    } catch (error) {
+      portrait.dispose();
+      throw error;
     }
     return portrait;
   }
@@ -197,6 +213,8 @@ export class TalkingPortrait implements SystemPortrait {
     this._matte = matte;
     this._generator = new WarpGenerator(engine, rig, source, this.texture, matte);
     this._positions = new Float32Array(rig.positionsLength);
+    this._shots = new PortraitShots(scene, name);
+    this._tracker = options.tracker ?? null;
     this.maxSize = size;
     this.stats.size = size;
     this.mesh = options.mesh ?? null;
@@ -296,6 +314,30 @@ export class TalkingPortrait implements SystemPortrait {
     return readTargetPixels(this.texture, 'TalkingPortrait.readPixelsAsync');
   }
 
+  /**
+   * Adds another image of the same character, framed and lit like the portrait (few-shot). Its
+   * face is found (NoFaceError when there is none) and mapped onto this portrait's rig: a shot
+   * with the eyes closed gives blinks its real shut lids, one with the mouth open gives an open
+   * jaw its real lips, teeth and mouth. For each region the portrait keeps the shot that shows
+   * it most; a shot that shows neither is reported and left unused. `content` says what it shows
+   * where the detector cannot tell (it often reads painted shut eyes as half open). The ONNX
+   * generator draws from the portrait alone. Resolves once the next frame is drawn with it.
+   */
+  async addShotAsync(image: PortraitImageSource, content: ShotContent = {}): Promise<PortraitShotInfo> {
+    if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait is disposed.');
+    const canvas = await portraitCanvas(image, 'TalkingPortrait.addShotAsync');
+    const tracker = this._tracker ?? (await this._system.getTrackerAsync());
+    if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait was disposed while the shot was read.');
+    const info = await this._shots.addAsync(this.rig.data, canvas, tracker, { eyesClosed: content.eyesClosed, mouthOpen: content.mouthOpen });
+    if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait was disposed while its face was found.');
+    if (info.usedFor.length > 0) {
+      if (this._generator.setShots) this._generator.setShots(this._shots.eyes, this._shots.mouth);
+      else Logger.Warn(`TalkingPortrait.addShotAsync: the ${this._generatorKind} generator draws from the portrait alone; the shot is kept but not drawn.`);
+      await this._whenReadyAsync();
+    }
+    return info;
+  }
+
   /** Swaps the warp generator for the ONNX one where the engine has WebGPU; says so and keeps the warp elsewhere. */
   private async _useOnnxAsync(options: TalkingPortraitOptions): Promise<void> {
     const engine = this._scene.getEngine();
@@ -334,6 +376,7 @@ export class TalkingPortrait implements SystemPortrait {
     if (this._sceneDisposeObserver) this._scene.onDisposeObservable.remove(this._sceneDisposeObserver);
     this._sceneDisposeObserver = null;
     this._generator.dispose();
+    this._shots.dispose();
     this._source.dispose();
     this.texture.dispose();
     this.onDisposeObservable.notifyObservers(this);

@@ -1,4 +1,5 @@
 // What a portrait needs of a generator: pixels for a rig pose, drawn into its texture.
+import type { GeneratorShot } from './WarpGenerator';
 
 /** A generator turns a posed rig into pixels on the GPU: the warp generator, or the ONNX generator. */
 export interface PortraitGenerator {
@@ -8,6 +9,8 @@ export interface PortraitGenerator {
   isReady(): boolean;
   /** Resolves once no frame is in flight (generators that draw asynchronously); for tools and tests. */
   whenIdleAsync?(): Promise<void>;
+  /** Draws shut eyes and an open mouth from other shots of the character (few-shot); generators without it use one image. */
+  setShots?(eyes: GeneratorShot | null, mouth: GeneratorShot | null): void;
   dispose(): void;
 }
 

@@ -16,6 +16,10 @@ import {
   OPENINGS_LENGTH, OPENING_GAZE_RIGHT, OPENING_MOUTH, measureOpenings,
 } from '../rig/measureOpenings';
 import { SHADE_STRIDE, type PortraitRigData } from '../rig/PortraitRigData';
+import type { PortraitShotData } from '../rig/shots/PortraitShot';
+import { SHOT_BLEND_LENGTH, shotBlendWeights } from '../rig/shots/shotBlend';
+import { SHOT_MASK_STRIDE } from '../rig/shots/shotMasks';
+import { restLipGap } from '../rig/measureOpenings';
 import type { Rgb } from '../rig/rigColors';
 import { LASH_DARKNESS } from './lashLineStyle';
 import { WARP_FRAGMENT_GLSL, WARP_VERTEX_GLSL } from './warpShaderGlsl';
@@ -28,7 +32,15 @@ const UNIFORM_EYES_AT = OPENING_GAZE_RIGHT;
 const UNIFORM_MOUTH_AT = OPENING_MOUTH;
 /** Teeth height and image aspect follow measureOpenings' figures, so `mouth` is four floats in a row. */
 const MOUTH_FIXED_FIGURES = 2;
-const UNIFORMS = ['irisRight', 'irisLeft', 'eyes', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'lash'];
+const UNIFORMS = ['irisRight', 'irisLeft', 'eyes', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'lash', 'shotBlend'];
+/** Floats per vertex of the shot UVs: the eyes shot's u, v, then the mouth shot's. */
+const SHOT_UV_STRIDE = 4;
+
+/** A shot the generator draws from: its image on the GPU and its mapping onto the rig (rig/shots). */
+export interface GeneratorShot {
+  readonly texture: BaseTexture;
+  readonly data: PortraitShotData;
+}
 
 /** Uniforms that hold for the generator's life. */
 interface FixedUniforms {
@@ -81,6 +93,15 @@ export class WarpGenerator {
   private readonly _eyesUniform = new Vector4(0, 0, 0, 0);
   /** Mouth opened past rest (0..1), lip gap (face heights), teeth height (face heights), image height / width. */
   private readonly _mouthUniform = new Vector4(0, 0, 0, 0);
+  private readonly _shotUv: VertexBuffer;
+  private readonly _shotMask: VertexBuffer;
+  private _eyesShot: GeneratorShot | null = null;
+  private _mouthShot: GeneratorShot | null = null;
+  /** The portrait's own lip gap (face heights): a mouth shot shows as the lips part beyond it. */
+  private readonly _restLipGap: number;
+  private readonly _shotWeights = new Float32Array(SHOT_BLEND_LENGTH);
+  /** Eyes shot's weight for the subject's right and left eye, then the mouth shot's. */
+  private readonly _shotBlendUniform = new Vector4(0, 0, 0, 0);
   private _disposed = false;
   /** WebGL: the vertex array render() records on its first draw, and the position buffer it was recorded for. */
   private _vao: WebGLVertexArrayObject | null = null;
@@ -103,10 +124,15 @@ export class WarpGenerator {
     }
     rig.deform(NEUTRAL_CONTROLS, this._rest);
     this._positions = new VertexBuffer(engine, this._rest.slice(), VertexBuffer.PositionKind, { updatable: true, stride: 3 });
+    this._restLipGap = restLipGap(d);
+    this._shotUv = new VertexBuffer(engine, shotUvs(d, null, null), 'shotUV', { updatable: true, stride: SHOT_UV_STRIDE });
+    this._shotMask = new VertexBuffer(engine, new Float32Array(d.vertexCount * SHOT_MASK_STRIDE), 'shotMask', { updatable: true, stride: SHOT_MASK_STRIDE });
     this._vertexBuffers = {
       [VertexBuffer.PositionKind]: this._positions,
       [VertexBuffer.UVKind]: new VertexBuffer(engine, d.uv, VertexBuffer.UVKind, { updatable: false, stride: 2 }),
       shade: new VertexBuffer(engine, shadeWithLashes(d), 'shade', { updatable: false, stride: SHADE_STRIDE }),
+      shotUV: this._shotUv,
+      shotMask: this._shotMask,
     };
     this._indexBuffer = engine.createIndexBuffer(d.indices);
     this._indexCount = d.indices.length;
@@ -117,16 +143,41 @@ export class WarpGenerator {
       vertexShader: webgpu ? WARP_VERTEX_WGSL : WARP_VERTEX_GLSL,
       fragmentShader: webgpu ? WARP_FRAGMENT_WGSL : WARP_FRAGMENT_GLSL,
       useShaderStore: false,
-      attributeNames: [VertexBuffer.PositionKind, VertexBuffer.UVKind, 'shade'],
+      attributeNames: [VertexBuffer.PositionKind, VertexBuffer.UVKind, 'shade', 'shotUV', 'shotMask'],
       uniformNames: UNIFORMS,
-      samplerNames: ['sourceSampler'],
+      samplerNames: ['sourceSampler', 'eyesShotSampler', 'mouthShotSampler'],
       shaderLanguage: webgpu ? ShaderLanguage.WGSL : ShaderLanguage.GLSL,
     });
   }
 
-  /** True once the shaders compiled and the portrait image is on the GPU. */
+  /** True once the shaders compiled and the portrait image (and any shot) is on the GPU. */
   isReady(): boolean {
-    return !this._disposed && this._wrapper.isReady() && this._source.isReady();
+    return !this._disposed && this._wrapper.isReady() && this._source.isReady()
+      && (this._eyesShot?.texture.isReady() ?? true) && (this._mouthShot?.texture.isReady() ?? true);
+  }
+
+  /**
+   * Draws shut eyes from `eyes` and an open mouth from `mouth` (other shots of the same
+   * character; null: the warp alone). Rewrites two vertex buffers: call it when the shots change, not per frame.
+   */
+  setShots(eyes: GeneratorShot | null, mouth: GeneratorShot | null): void {
+    if (this._disposed) return;
+    const d = this._rig.data;
+    for (const shot of [eyes, mouth]) {
+      if (shot && shot.data.uv.length !== d.vertexCount * 2) {
+        throw new RangeError(`WarpGenerator.setShots: the shot was mapped onto a rig of ${shot.data.uv.length / 2} vertices, this rig has ${d.vertexCount}; map it with buildPortraitShot on this rig.`);
+      }
+    }
+    this._eyesShot = eyes;
+    this._mouthShot = mouth;
+    this._shotUv.update(shotUvs(d, eyes?.data ?? null, mouth?.data ?? null));
+    const mask = new Float32Array(d.vertexCount * SHOT_MASK_STRIDE);
+    for (let v = 0; v < d.vertexCount; v++) {
+      const at = v * SHOT_MASK_STRIDE;
+      if (eyes) mask[at] = eyes.data.mask[at];
+      if (mouth) mask[at + 1] = mouth.data.mask[at + 1];
+    }
+    this._shotMask.update(mask);
   }
 
   /** The posed vertices of a neutral face (what the rig gives for all-zero controls). */
@@ -141,6 +192,7 @@ export class WarpGenerator {
     const d = this._rig.data;
     this._positions.update(positions);
     measureOpenings(d, positions, this._rest, this._openings);
+    shotBlendWeights(this._eyesShot?.data ?? null, this._mouthShot?.data ?? null, this._openings, this._restLipGap, this._shotWeights);
     const renderTarget = this._target.renderTarget;
     if (!renderTarget) return false;
 
@@ -187,8 +239,13 @@ export class WarpGenerator {
     // Copied from the array by Babylon: figures read here and handed over would be boxed.
     Vector4.FromArrayToRef(this._openings, UNIFORM_EYES_AT, eyes);
     Vector4.FromArrayToRef(this._openings, UNIFORM_MOUTH_AT, mouth);
+    Vector4.FromArrayToRef(this._shotWeights, 0, this._shotBlendUniform);
     const u = this._fixedUniforms;
     effect.setTexture('sourceSampler', this._source);
+    // Without a shot the slot samples the portrait, at weight 0: one shader serves every portrait.
+    effect.setTexture('eyesShotSampler', this._eyesShot?.texture ?? this._source);
+    effect.setTexture('mouthShotSampler', this._mouthShot?.texture ?? this._source);
+    effect.setVector4('shotBlend', this._shotBlendUniform);
     effect.setVector3('irisRight', u.irisRight);
     effect.setVector3('irisLeft', u.irisLeft);
     effect.setVector4('eyes', eyes);
@@ -212,6 +269,19 @@ export class WarpGenerator {
     this._engine._releaseBuffer(this._indexBuffer);
     this._wrapper.dispose();
   }
+}
+
+/** Per vertex, where the eyes shot and the mouth shot are sampled (the portrait's own UVs where there is none). */
+function shotUvs(d: PortraitRigData, eyes: PortraitShotData | null, mouth: PortraitShotData | null): Float32Array {
+  const out = new Float32Array(d.vertexCount * SHOT_UV_STRIDE);
+  for (let v = 0; v < d.vertexCount; v++) {
+    const e = eyes ? eyes.uv : d.uv, m = mouth ? mouth.uv : d.uv;
+    out[v * SHOT_UV_STRIDE] = e[v * 2];
+    out[v * SHOT_UV_STRIDE + 1] = e[v * 2 + 1];
+    out[v * SHOT_UV_STRIDE + 2] = m[v * 2];
+    out[v * SHOT_UV_STRIDE + 3] = m[v * 2 + 1];
+  }
+  return out;
 }
 
 const NEUTRAL_CONTROLS = { yaw: 0, pitch: 0, roll: 0, x: 0, y: 0, z: 0, weights: new Float32Array(52) };

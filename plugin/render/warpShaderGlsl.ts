@@ -17,11 +17,17 @@ ${LAYER_BIAS_GLSL}
 attribute vec3 position;
 attribute vec2 uv;
 attribute vec4 shade;
+attribute vec4 shotUV;
+attribute vec2 shotMask;
 varying vec2 vUV;
 varying vec4 vShade;
+varying vec4 vShotUV;
+varying vec2 vShotMask;
 void main(void) {
   vUV = uv;
   vShade = shade;
+  vShotUV = shotUV;
+  vShotMask = shotMask;
   // Layers lie at the depth of the skin over them; push them just behind it (depth bias per layer).
   float bias = shade.x < 0.5 ? 0.0 : (shade.x < 1.5 ? EYE_BACK_BIAS : (shade.x < 2.5 ? IRIS_BIAS : MOUTH_BIAS));
   gl_Position = vec4(position.x * 2.0 - 1.0, 1.0 - position.y * 2.0, position.z + bias, 1.0);
@@ -31,7 +37,12 @@ export const WARP_FRAGMENT_GLSL = `
 precision highp float;
 varying vec2 vUV;
 varying vec4 vShade;
+varying vec4 vShotUV;
+varying vec2 vShotMask;
 uniform sampler2D sourceSampler;
+uniform sampler2D eyesShotSampler;
+uniform sampler2D mouthShotSampler;
+uniform vec4 shotBlend;
 uniform vec3 irisRight;
 uniform vec3 irisLeft;
 uniform vec4 eyes;
@@ -85,6 +96,14 @@ void main(void) {
   } else if (layer > 2.5) {
     color = mix(color, mouthInterior(vShade.y, vShade.z), mouth.x);
     alpha = 1.0;
+  }
+  // Another shot of the character lends what a warp cannot invent: shut lids, an open mouth (rig/shots).
+  if (vShotMask.x != 0.0 && shotBlend.x + shotBlend.y > 0.0 && layer < 2.5) {
+    float w = abs(vShotMask.x) * (vShotMask.x > 0.0 ? shotBlend.y : shotBlend.x);
+    color = mix(color, texture2D(eyesShotSampler, vShotUV.xy).rgb, w);
+  }
+  if (vShotMask.y > 0.0 && shotBlend.z > 0.0) {
+    color = mix(color, texture2D(mouthShotSampler, vShotUV.zw).rgb, vShotMask.y * shotBlend.z);
   }
   if (matte.a > 0.0) {
     color = mix(matte.rgb, color, alpha);

@@ -9,12 +9,18 @@ const MOUTH_BIAS = ${MOUTH_DEPTH_BIAS.toFixed(6)};
 attribute position: vec3<f32>;
 attribute uv: vec2<f32>;
 attribute shade: vec4<f32>;
+attribute shotUV: vec4<f32>;
+attribute shotMask: vec2<f32>;
 varying vUV: vec2<f32>;
 varying vShade: vec4<f32>;
+varying vShotUV: vec4<f32>;
+varying vShotMask: vec2<f32>;
 @vertex
 fn main(input: VertexInputs) -> FragmentInputs {
   vertexOutputs.vUV = vertexInputs.uv;
   vertexOutputs.vShade = vertexInputs.shade;
+  vertexOutputs.vShotUV = vertexInputs.shotUV;
+  vertexOutputs.vShotMask = vertexInputs.shotMask;
   let p = vertexInputs.position;
   let layer = vertexInputs.shade.x;
   var bias = 0.0;
@@ -25,8 +31,15 @@ fn main(input: VertexInputs) -> FragmentInputs {
 export const WARP_FRAGMENT_WGSL = `
 varying vUV: vec2<f32>;
 varying vShade: vec4<f32>;
+varying vShotUV: vec4<f32>;
+varying vShotMask: vec2<f32>;
 var sourceSamplerSampler: sampler;
 var sourceSampler: texture_2d<f32>;
+var eyesShotSamplerSampler: sampler;
+var eyesShotSampler: texture_2d<f32>;
+var mouthShotSamplerSampler: sampler;
+var mouthShotSampler: texture_2d<f32>;
+uniform shotBlend: vec4<f32>;
 uniform irisRight: vec3<f32>;
 uniform irisLeft: vec3<f32>;
 uniform eyes: vec4<f32>;
@@ -85,6 +98,18 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
   } else if (layer > 2.5) {
     color = mix(color, mouthInterior(input.vShade.y, input.vShade.z), uniforms.mouth.x);
     alpha = 1.0;
+  }
+  // Another shot of the character lends what a warp cannot invent: shut lids, an open mouth (rig/shots).
+  // Sampled at level 0: these branches are not uniform control flow, where textureSample is not allowed.
+  if (input.vShotMask.x != 0.0 && uniforms.shotBlend.x + uniforms.shotBlend.y > 0.0 && layer < 2.5) {
+    var side = uniforms.shotBlend.x;
+    if (input.vShotMask.x > 0.0) { side = uniforms.shotBlend.y; }
+    let shot = textureSampleLevel(eyesShotSampler, eyesShotSamplerSampler, input.vShotUV.xy, 0.0);
+    color = mix(color, shot.rgb, abs(input.vShotMask.x) * side);
+  }
+  if (input.vShotMask.y > 0.0 && uniforms.shotBlend.z > 0.0) {
+    let shot = textureSampleLevel(mouthShotSampler, mouthShotSamplerSampler, input.vShotUV.zw, 0.0);
+    color = mix(color, shot.rgb, input.vShotMask.y * uniforms.shotBlend.z);
   }
   if (uniforms.matte.a > 0.0) {
     color = mix(uniforms.matte.rgb, color, alpha);

@@ -3,3 +3,4 @@ export { buildPortraitRig, DEFAULT_DEPTH_RELIEF, type RigInput } from './buildPo
 export { RIG_FORMAT, RIG_VERSION, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
 export { parseRig, parseRigJson, serializeRig, type SerializedRig } from './rigSerialization';
 export type { RigColors, RigPixels, Rgb } from './rigColors';
+export * from './shots/index';

@@ -82,3 +82,9 @@ export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: F
   lidClosure(d, posed, rest, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
   lidClosure(d, posed, rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
 }
+
+/** The portrait's own lip gap at the mouth's middle, in face heights (what OPENING_MOUTH_GAP reads at rest). */
+export function restLipGap(d: PortraitRigData): number {
+  const u = UPPER_MID * 3, l = LOWER_MID * 3;
+  return Math.hypot(d.rest[u] - d.rest[l], d.rest[u + 1] - d.rest[l + 1]) / d.frame.faceHeight;
+}

@@ -1,0 +1,82 @@
+// A portrait's extra shots (few-shot): found, mapped onto its rig, and kept per region.
+import type { Scene } from '@babylonjs/core/scene.js';
+import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
+import type { FaceTracker } from '../capture/FaceTracker';
+import type { PortraitRigData } from '../rig/PortraitRigData';
+import { buildPortraitShot, type PortraitShotData, type ShotContent } from '../rig/shots/PortraitShot';
+import type { GeneratorShot } from '../render/WarpGenerator';
+
+/** What a shot was found to show, and what the portrait takes from it. */
+export interface PortraitShotInfo {
+  /** How shut each eye is against the portrait, 0..1: subject right, then left. */
+  readonly eyeClosure: readonly [number, number];
+  /** How much further the lips are apart than the portrait's, in face heights. */
+  readonly mouthOpening: number;
+  /** The regions this shot now draws: 'eyes' (blinks), 'mouth' (an open jaw); empty when another shot shows them better or it shows neither. */
+  readonly usedFor: readonly ('eyes' | 'mouth')[];
+}
+
+/** One shot on the GPU. */
+interface HeldShot extends GeneratorShot {
+  readonly texture: HtmlElementTexture;
+}
+
+/**
+ * The shots a portrait draws from: for each region the shot that shows it most (the most shut
+ * eyes, the widest mouth). Owns their textures.
+ */
+export class PortraitShots {
+  private _eyes: HeldShot | null = null;
+  private _mouth: HeldShot | null = null;
+  private _count = 0;
+
+  constructor(private readonly _scene: Scene, private readonly _name: string) {}
+
+  get eyes(): GeneratorShot | null {
+    return this._eyes;
+  }
+
+  get mouth(): GeneratorShot | null {
+    return this._mouth;
+  }
+
+  /** Finds the face in `canvas`, maps it onto `rig` and keeps it where it shows a region best (`content`: what the game says it shows). */
+  async addAsync(rig: PortraitRigData, canvas: HTMLCanvasElement, tracker: FaceTracker, content: ShotContent): Promise<PortraitShotInfo> {
+    const detection = await tracker.detectImage(canvas);
+    const data = buildPortraitShot(rig, detection.landmarks, canvas.width, canvas.height, content);
+    const usedFor: ('eyes' | 'mouth')[] = [];
+    if (data.eyesClosed && (!this._eyes || closure(data) > closure(this._eyes.data))) usedFor.push('eyes');
+    if (data.mouthOpen && (!this._mouth || data.mouthOpening > this._mouth.data.mouthOpening)) usedFor.push('mouth');
+    if (usedFor.length > 0) {
+      const shot: HeldShot = { texture: this._texture(canvas), data };
+      const replaced = [usedFor.includes('eyes') ? this._eyes : null, usedFor.includes('mouth') ? this._mouth : null];
+      if (usedFor.includes('eyes')) this._eyes = shot;
+      if (usedFor.includes('mouth')) this._mouth = shot;
+      for (const old of replaced) if (old && old !== this._eyes && old !== this._mouth) old.texture.dispose();
+    }
+    return { eyeClosure: data.eyeClosure, mouthOpening: data.mouthOpening, usedFor };
+  }
+
+  dispose(): void {
+    this._eyes?.texture.dispose();
+    if (this._mouth !== this._eyes) this._mouth?.texture.dispose();
+    this._eyes = null;
+    this._mouth = null;
+  }
+
+  private _texture(canvas: HTMLCanvasElement): HtmlElementTexture {
+    const texture = new HtmlElementTexture(`${this._name}.shot${this._count++}`, canvas, {
+      engine: this._scene.getEngine(),
+      scene: this._scene,
+      generateMipMaps: false,
+      samplingMode: Texture.BILINEAR_SAMPLINGMODE,
+    });
+    texture.update(false);
+    texture.wrapU = Texture.CLAMP_ADDRESSMODE;
+    texture.wrapV = Texture.CLAMP_ADDRESSMODE;
+    return texture;
+  }
+}
+
+const closure = (d: PortraitShotData) => d.eyeClosure[0] + d.eyeClosure[1];
