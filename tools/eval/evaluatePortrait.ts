@@ -18,7 +18,8 @@ import {
 } from './pixels';
 import { LIMITS, PROBE_SIZE, PROBES, type Probe, type ProbeName } from './probes';
 import { solveProbe, type SolverReport } from './solverProbe';
-import type { FaceDetection } from '../../plugin/capture/FaceDetection';
+import { movedBy, readFrame, see, toPixels, type Seen } from './probeFrames';
+import { evaluateFewShot, type EvalShot, type FewShotReport } from './fewShot';
 
 export interface EvalEnvironment {
   /** The primary engine's scene (WebGPU): its frames are re-detected. */
@@ -45,17 +46,11 @@ export interface PortraitReport {
   probesHeld: number;
   probesTotal: number;
   probes: ProbeReport[];
+  /** With more shots of the character (a `NAME.shots/` folder beside it): the blink and jaw probes with and without them. */
+  fewShot?: FewShotReport;
   seconds: number;
 }
 
-interface Seen {
-  /** Re-detected landmarks in frame pixels, or null if no face was found. */
-  points: Float32Array | null;
-  /** The detector's facial transformation matrix. */
-  transform: Float32Array | null;
-  /** The detection itself, for the solver. */
-  detection: FaceDetection | null;
-}
 
 const MATTE = Color3.White();
 
@@ -64,6 +59,7 @@ export async function evaluatePortrait(
   image: HTMLImageElement,
   env: EvalEnvironment,
   onFrame?: (probe: ProbeName, frame: Rgba) => void,
+  shots: readonly EvalShot[] = [],
 ): Promise<PortraitReport> {
   const started = performance.now();
   let primary: TalkingPortrait;
@@ -118,7 +114,10 @@ export async function evaluatePortrait(
       probes.push({ probe: probe.name, held: checks.held, checks: checks.checks, solver });
     }
     const probesHeld = probes.filter((p) => p.held).length;
-    return { portrait: name, rigged: true, held: probesHeld === probes.length, probesHeld, probesTotal: probes.length, probes, seconds: elapsed(started) };
+    const fewShot = shots.length > 0 && neutral?.seen.points
+      ? await evaluateFewShot({ portrait: primary, tracker: env.tracker, neutral: neutral.seen.points, restPx }, shots)
+      : undefined;
+    return { portrait: name, rigged: true, held: probesHeld === probes.length, probesHeld, probesTotal: probes.length, probes, fewShot, seconds: elapsed(started) };
   } finally {
     primary.dispose();
     secondary.dispose();
@@ -189,44 +188,6 @@ function probeFigures(probe: Probe, checks: CheckList, x: ProbeInput): void {
       }
     }
   }
-}
-
-async function see(tracker: FaceTracker, frame: Rgba): Promise<Seen> {
-  const image = new ImageData(new Uint8ClampedArray(frame.data), frame.width, frame.height);
-  try {
-    const d = await tracker.detectImage(image);
-    const points = new Float32Array(d.landmarks.length);
-    for (let i = 0; i < points.length; i += 3) {
-      points[i] = d.landmarks[i] * frame.width;
-      points[i + 1] = d.landmarks[i + 1] * frame.height;
-      points[i + 2] = d.landmarks[i + 2] * frame.width;
-    }
-    return { points, transform: d.transform, detection: d };
-  } catch (error) {
-    if (error instanceof NoFaceError) return { points: null, transform: null, detection: null };
-    throw error;
-  }
-}
-
-async function readFrame(portrait: TalkingPortrait): Promise<Rgba> {
-  return { width: PROBE_SIZE, height: PROBE_SIZE, data: await portrait.readPixelsAsync() };
-}
-
-/** deform() writes u, v, depth; the measures want frame pixels. */
-function toPixels(positions: Float32Array): Float32Array {
-  const out = new Float32Array(FACE_LANDMARK_WITH_IRIS_COUNT * 3);
-  for (let i = 0; i < out.length; i += 3) {
-    out[i] = positions[i] * PROBE_SIZE;
-    out[i + 1] = positions[i + 1] * PROBE_SIZE;
-  }
-  return out;
-}
-
-/** `base` moved as `from` moved to `to`. */
-function movedBy(base: Points, from: Float32Array, to: Float32Array): Float32Array {
-  const out = new Float32Array(from.length);
-  for (let i = 0; i < out.length; i++) out[i] = base[i] + to[i] - from[i];
-  return out;
 }
 
 /** Every landmark: the hull of all of them is the face's region. */

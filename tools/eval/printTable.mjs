@@ -23,6 +23,13 @@ export function printTable(document) {
     `rigged ${s.rigged}/${s.portraits} · probes held ${s.probesHeld}/${s.probesTotal} (${(s.probesHeldShare * 100).toFixed(1)} %) · ` +
       `portraits holding every probe ${s.portraitsHoldingEvery}/${s.rigged} (${(s.portraitsHoldingEveryShare * 100).toFixed(1)} %)`,
   );
+  for (const portrait of document.portraits) {
+    for (const p of portrait.fewShot?.probes ?? []) {
+      const f = (x) => `agreement ${x.agreementFace === null ? 'no face found' : `${(x.agreementFace * 100).toFixed(2)} %`}, region ${x.regionDistance.toFixed(3)}`;
+      console.log(`few-shot ${portrait.portrait} ${p.probe} (${p.shot}): one shot ${f(p.oneShot)} · with shots ${f(p.fewShot)} · ${p.held ? 'held' : 'not held'}`);
+    }
+  }
+  if (s.fewShot?.portraits) console.log(`few-shot: ${s.fewShot.probesHeld}/${s.fewShot.probesTotal} probes read closer to the shots with them (${s.fewShot.portraits} portraits)`);
   if (s.solver) {
     const figures = Object.entries(s.solver.commanded).map(([control, f]) => `${control} ${f.median}/${f.max}`);
     console.log(`solver error, median/max on the probes that command it (weights 0..1, angles in degrees): ${figures.join(' · ')}`);

@@ -2,6 +2,8 @@
 // QUALITY.md, measured: renders every probe of every portrait in a folder on WebGPU and WebGL2
 // in headless Chromium, re-detects each frame with the embedded model, and writes one JSON
 // report, a contact sheet PNG beside it, and a short table.
+// More shots of a portrait NAME.png (few-shot) go in a folder NAME.shots/ beside it; a shot whose
+// file name has "eyes-closed" or "mouth-open" in it is taken to show that.
 // Usage: npm run eval -- --portraits DIR --out FILE [--sheet FILE.png]
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -33,16 +35,31 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+/** The images in NAME.shots/ beside portrait NAME.png, as page URLs; none when there is no such folder. */
+async function shotsOf(file) {
+  const folder = `${file.replace(/\.[^.]+$/, '')}.shots`;
+  let names;
+  try {
+    names = (await readdir(join(portraitsDir, folder))).filter((f) => /\.(png|jpe?g|webp)$/i.test(f)).sort();
+  } catch (error) {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+    throw error;
+  }
+  return names.map((name) => ({ url: `/@portraits/${encodeURIComponent(folder)}/${encodeURIComponent(name)}`, name }));
+}
+
 const started = Date.now();
 const tool = await openToolPage('tools/pages/eval.html', { mounts: { '/@portraits/': portraitsDir } });
 const portraits = [];
 let finished;
 try {
   for (const file of files) {
-    const report = await tool.page.evaluate(([url, name]) => /** @type {any} */ (window).evaluate(url, name), [`/@portraits/${encodeURIComponent(file)}`, file]);
+    const shots = await shotsOf(file);
+    const report = await tool.page.evaluate(([url, name, s]) => /** @type {any} */ (window).evaluate(url, name, s), [`/@portraits/${encodeURIComponent(file)}`, file, shots]);
     portraits.push(report);
     const state = report.rigged ? `${report.probesHeld}/${report.probesTotal} probes held` : 'no face found';
-    console.error(`${file}: ${state} (${report.seconds} s)`);
+    const fewShot = report.fewShot ? ` · few-shot ${report.fewShot.probes.filter((p) => p.held).length}/${report.fewShot.probes.length} held` : '';
+    console.error(`${file}: ${state}${fewShot} (${report.seconds} s)`);
   }
   finished = await tool.page.evaluate(() => /** @type {any} */ (window).finish());
 } finally {

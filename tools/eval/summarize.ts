@@ -17,6 +17,8 @@ export interface EvalSummary {
   medians: Record<string, Record<string, number>>;
   /** The closed loop: the landmark solver's error per control, over the rigged portraits. */
   solver: SolverSummary;
+  /** Few-shot: portraits that came with shots, and their blink and jaw probes that read closer to the shots with them than without. */
+  fewShot: { portraits: number; probesHeld: number; probesTotal: number };
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1e4) / 1e4);
@@ -55,5 +57,10 @@ export function summarize(reports: readonly PortraitReport[]): EvalSummary {
     portraitsHoldingEveryShare: share(holding, rigged.length),
     medians,
     solver: summarizeSolver(rigged),
+    fewShot: {
+      portraits: rigged.filter((r) => r.fewShot).length,
+      probesHeld: rigged.reduce((sum, r) => sum + (r.fewShot?.probes.filter((p) => p.held).length ?? 0), 0),
+      probesTotal: rigged.reduce((sum, r) => sum + (r.fewShot?.probes.length ?? 0), 0),
+    },
   };
 }

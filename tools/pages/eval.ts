@@ -5,6 +5,7 @@ import { FaceTracker } from '../../plugin/capture/FaceTracker';
 import { createEngine } from '../../tests/support/engines';
 import { ContactSheet } from '../eval/contactSheet';
 import { evaluatePortrait, type EvalEnvironment, type PortraitReport } from '../eval/evaluatePortrait';
+import { shotContentFromName, type EvalShot } from '../eval/fewShot';
 import { summarize } from '../eval/summarize';
 import { loadImage } from './loadImage';
 
@@ -18,10 +19,23 @@ const env: EvalEnvironment = {
 const sheet = new ContactSheet();
 const reports: PortraitReport[] = [];
 
-async function evaluate(url: string, name: string): Promise<PortraitReport> {
+/** A shot's pixels, decoded on the page. */
+async function loadShot(url: string, name: string): Promise<EvalShot> {
   const image = await loadImage(url);
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, canvas.width, canvas.height);
+  return { name, image: { width: data.width, height: data.height, data: data.data }, content: shotContentFromName(name) };
+}
+
+async function evaluate(url: string, name: string, shots: { url: string; name: string }[] = []): Promise<PortraitReport> {
+  const image = await loadImage(url);
+  const shotImages = await Promise.all(shots.map((s) => loadShot(s.url, s.name)));
   sheet.startRow(name);
-  const report = await evaluatePortrait(name, image, env, (probe, frame) => sheet.add(probe, frame));
+  const report = await evaluatePortrait(name, image, env, (probe, frame) => sheet.add(probe, frame), shotImages);
   for (const probe of report.probes) sheet.mark(probe.probe, probe.held);
   reports.push(report);
   return report;
