@@ -36,12 +36,12 @@ class BakeFailure extends Error {
 }
 
 /**
- * Where few-shot shots join the portrait: the one place to change when TalkingPortrait gains
- * `addShot` (and, in tools/rig/bake.mjs, FEW_SHOT_SUPPORTED turns true).
+ * Where few-shot shots would join a baked portrait. A rig file holds no shot pixels, so the game
+ * adds shots at run time (TalkingPortrait.addShotAsync); tools/rig/bake.mjs refuses them first.
  */
 async function addShotsAsync(_portrait: TalkingPortrait, shots: readonly BakeImage[]): Promise<void> {
   if (shots.length === 0) return;
-  throw new BakeFailure('FewShotUnsupported', 'few-shot shots are not supported by this version yet: bake the portrait alone.');
+  throw new BakeFailure('ShotsNotBaked', 'a rig file holds the portrait alone: add few-shot shots in the game with TalkingPortrait.addShotAsync.');
 }
 
 async function openEngine(kind: BakeEngine): Promise<{ engine: AbstractEngine; kind: EngineKind }> {

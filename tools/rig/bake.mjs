@@ -15,8 +15,9 @@
 //
 // Prints one line: the image, the rig's vertices and triangles, the file's size, and the
 // image's sha256 (a rig fits only the exact image it was baked from).
-// More IMAGEs after the first are extra shots of the same character (few-shot); this version
-// refuses them (see FEW_SHOT_SUPPORTED and addShotsAsync in tools/pages/bake.ts).
+// Extra shots of the same character (few-shot) are not baked: a rig file holds the portrait's rig
+// alone, and the game adds shots at run time (TalkingPortrait's `shots` option or addShotAsync),
+// so more IMAGEs after the first are refused with that advice.
 // --engine picks the page's Babylon engine: auto (default) tries WebGPU, then WebGL2.
 // Exit codes: 0 baked; 1 the image could not be baked (no face, missing or unreadable file);
 // 2 bad command line.
@@ -26,12 +27,12 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage: npm run bake -- IMAGE --out FILE [--engine auto|webgpu|webgl2] [--verbose]
-  IMAGE   the portrait: a PNG, JPEG or WebP file (more IMAGEs: few-shot shots, not supported yet)
+  IMAGE   the portrait: a PNG, JPEG or WebP file (one; few-shot shots are added at run time)
   --out   where to write the baked rig (JSON), e.g. public/hero.rig.json
   --engine  Babylon engine of the baking page: auto (WebGPU, else WebGL2), webgpu or webgl2
   --verbose show the page's console (MediaPipe, GPU) on stderr`;
 
-/** Flip together with addShotsAsync in tools/pages/bake.ts once TalkingPortrait has addShot. */
+/** A rig file holds no shots (see the header); flip together with addShotsAsync in tools/pages/bake.ts if it ever does. */
 const FEW_SHOT_SUPPORTED = false;
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 const ENGINES = new Set(['auto', 'webgpu', 'webgl2']);
@@ -138,8 +139,8 @@ async function main(argv) {
   const [portrait, ...shots] = await Promise.all(command.images.map(readImage));
   if (shots.length > 0 && !FEW_SHOT_SUPPORTED) {
     throw new BakeError(
-      `bake: few-shot shots are not supported by this version yet (got ${shots.length} extra image${shots.length > 1 ? 's' : ''} ` +
-        `after ${portrait.given}); bake the portrait alone.`,
+      `bake: a rig file holds the portrait alone (got ${shots.length} extra image${shots.length > 1 ? 's' : ''} after ${portrait.given}); ` +
+        'bake the portrait alone and add the shots in the game with TalkingPortrait\'s `shots` option or addShotAsync.',
     );
   }
   const out = resolve(userCwd, command.out);

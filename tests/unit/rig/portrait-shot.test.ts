@@ -4,7 +4,7 @@ import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/
 import { PortraitRig, buildPortraitRig, type PortraitRigData } from '../../../plugin/rig';
 import { OPENINGS_LENGTH, measureOpenings, restLipGap } from '../../../plugin/rig/measureOpenings';
 import { RigLayer, SHADE_STRIDE } from '../../../plugin/rig/PortraitRigData';
-import { buildPortraitShot, SHOT_EYES_CLOSED } from '../../../plugin/rig/shots';
+import { buildPortraitShot, SHOT_EYES_CLOSED, type PortraitShotData } from '../../../plugin/rig/shots';
 import { SHOT_BLEND_EYE_LEFT, SHOT_BLEND_EYE_RIGHT, SHOT_BLEND_LENGTH, SHOT_BLEND_MOUTH, shotBlendWeights } from '../../../plugin/rig/shots/shotBlend';
 import { SHOT_MASK_STRIDE } from '../../../plugin/rig/shots/shotMasks';
 import { faceFixtures, flatLandmarks } from './rigFixtures';
@@ -107,7 +107,7 @@ describe.each(fixtures.map((f) => [f.portrait, f] as const))('a shot mapped onto
     const rig = new PortraitRig(data);
     const eyes = buildPortraitShot(data, reframed(data, shutEyes), SHOT_W, SHOT_H);
     const mouth = buildPortraitShot(data, reframed(data, openMouth(data, 0.1)), SHOT_W, SHOT_H);
-    const weights = (set: (c: FaceControls) => void, e = eyes, m = mouth) => {
+    const weights = (set: (c: FaceControls) => void, e: PortraitShotData | null = eyes, m: PortraitShotData | null = mouth) => {
       const rest = new Float32Array(rig.positionsLength);
       rig.deform(new FaceControls(), rest);
       const c = new FaceControls();

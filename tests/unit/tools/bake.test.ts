@@ -54,7 +54,7 @@ describe('npm run bake: the command line', () => {
 
     const shots = bake([portrait, join(PORTRAITS, 'flare-female02.png'), '--out', missingOut], 20_000);
     expect(shots.status, shots.stderr).toBe(1);
-    expect(shots.stderr).toMatch(/few-shot shots are not supported by this version yet/);
+    expect(shots.stderr).toMatch(/a rig file holds the portrait alone.*addShotAsync/);
 
     for (const run of [noOut, missing, shots]) expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(missingOut)).toBe(false);
