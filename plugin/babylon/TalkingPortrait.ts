@@ -331,8 +331,11 @@ export class TalkingPortrait implements SystemPortrait {
     const info = await this._shots.addAsync(this.rig.data, canvas, tracker, { eyesClosed: content.eyesClosed, mouthOpen: content.mouthOpen });
     if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait was disposed while its face was found.');
     if (info.usedFor.length > 0) {
-      if (this._generator.setShots) this._generator.setShots(this._shots.eyes, this._shots.mouth);
-      else Logger.Warn(`TalkingPortrait.addShotAsync: the ${this._generatorKind} generator draws from the portrait alone; the shot is kept but not drawn.`);
+      if (this._generator.setShots) {
+        // The rig poses a blink into the eyes shot's shape; only a generator that draws the shot's pixels may have it.
+        this.rig.setShots(this._shots.eyes?.data ?? null, this._shots.mouth?.data ?? null);
+        this._generator.setShots(this._shots.eyes, this._shots.mouth);
+      } else Logger.Warn(`TalkingPortrait.addShotAsync: the ${this._generatorKind} generator draws from the portrait alone; the shot is kept but not drawn.`);
       await this._whenReadyAsync();
     }
     return info;

@@ -17,9 +17,7 @@ import {
 } from '../rig/measureOpenings';
 import { SHADE_STRIDE, type PortraitRigData } from '../rig/PortraitRigData';
 import type { PortraitShotData } from '../rig/shots/PortraitShot';
-import { SHOT_BLEND_LENGTH, shotBlendWeights } from '../rig/shots/shotBlend';
 import { SHOT_MASK_STRIDE } from '../rig/shots/shotMasks';
-import { restLipGap } from '../rig/measureOpenings';
 import type { Rgb } from '../rig/rigColors';
 import { LASH_DARKNESS } from './lashLineStyle';
 import { WARP_FRAGMENT_GLSL, WARP_VERTEX_GLSL } from './warpShaderGlsl';
@@ -97,9 +95,6 @@ export class WarpGenerator {
   private readonly _shotMask: VertexBuffer;
   private _eyesShot: GeneratorShot | null = null;
   private _mouthShot: GeneratorShot | null = null;
-  /** The portrait's own lip gap (face heights): a mouth shot shows as the lips part beyond it. */
-  private readonly _restLipGap: number;
-  private readonly _shotWeights = new Float32Array(SHOT_BLEND_LENGTH);
   /** Eyes shot's weight for the subject's right and left eye, then the mouth shot's. */
   private readonly _shotBlendUniform = new Vector4(0, 0, 0, 0);
   private _disposed = false;
@@ -124,7 +119,6 @@ export class WarpGenerator {
     }
     rig.deform(NEUTRAL_CONTROLS, this._rest);
     this._positions = new VertexBuffer(engine, this._rest.slice(), VertexBuffer.PositionKind, { updatable: true, stride: 3 });
-    this._restLipGap = restLipGap(d);
     this._shotUv = new VertexBuffer(engine, shotUvs(d, null, null), 'shotUV', { updatable: true, stride: SHOT_UV_STRIDE });
     this._shotMask = new VertexBuffer(engine, new Float32Array(d.vertexCount * SHOT_MASK_STRIDE), 'shotMask', { updatable: true, stride: SHOT_MASK_STRIDE });
     this._vertexBuffers = {
@@ -158,7 +152,9 @@ export class WarpGenerator {
 
   /**
    * Draws shut eyes from `eyes` and an open mouth from `mouth` (other shots of the same
-   * character; null: the warp alone). Rewrites two vertex buffers: call it when the shots change, not per frame.
+   * character; null: the warp alone), by the weights the rig finds for them (give the rig the
+   * same shots with PortraitRig.setShots). Rewrites two vertex buffers: call it when the shots
+   * change, not per frame.
    */
   setShots(eyes: GeneratorShot | null, mouth: GeneratorShot | null): void {
     if (this._disposed) return;
@@ -192,7 +188,6 @@ export class WarpGenerator {
     const d = this._rig.data;
     this._positions.update(positions);
     measureOpenings(d, positions, this._rest, this._openings);
-    shotBlendWeights(this._eyesShot?.data ?? null, this._mouthShot?.data ?? null, this._openings, this._restLipGap, this._shotWeights);
     const renderTarget = this._target.renderTarget;
     if (!renderTarget) return false;
 
@@ -239,7 +234,8 @@ export class WarpGenerator {
     // Copied from the array by Babylon: figures read here and handed over would be boxed.
     Vector4.FromArrayToRef(this._openings, UNIFORM_EYES_AT, eyes);
     Vector4.FromArrayToRef(this._openings, UNIFORM_MOUTH_AT, mouth);
-    Vector4.FromArrayToRef(this._shotWeights, 0, this._shotBlendUniform);
+    // The rig weighs its shots as it poses (PortraitRig.setShots); the generator draws by those weights.
+    Vector4.FromArrayToRef(this._rig.shotWeights, 0, this._shotBlendUniform);
     const u = this._fixedUniforms;
     effect.setTexture('sourceSampler', this._source);
     // Without a shot the slot samples the portrait, at weight 0: one shader serves every portrait.

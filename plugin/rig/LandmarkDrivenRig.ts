@@ -98,6 +98,7 @@ export class LandmarkDrivenRig {
       }
     }
     this.rig.applyFollowers(work);
+    this.rig.applyShots(work);
     this.rig.turnHead(work, head, out);
   }
 

@@ -1,6 +1,8 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
 import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, type PortraitRigData } from './PortraitRigData';
+import type { PortraitShotData } from './shots/PortraitShot';
+import { RigShots } from './shots/RigShots';
 
 /** The head channels of FaceControls: what turnHead() reads. */
 export type HeadPoseLike = Pick<FaceControlsLike, 'yaw' | 'pitch' | 'roll' | 'x' | 'y' | 'z'>;
@@ -15,10 +17,25 @@ const DEPTH_SPAN_FACE_HEIGHTS = 4;
 export class PortraitRig {
   private _data: PortraitRigData;
   private readonly _work: Float32Array;
+  private readonly _shots: RigShots;
 
   constructor(data: PortraitRigData) {
     this._data = data;
     this._work = new Float32Array(data.vertexCount * 3);
+    this._shots = new RigShots(data);
+  }
+
+  /**
+   * Poses with other shots of the character (few-shot, rig/shots): a blink ends in the eyes
+   * shot's own shape; `shotWeights` then says how much of each shot the last pose shows.
+   */
+  setShots(eyes: PortraitShotData | null, mouth: PortraitShotData | null): void {
+    this._shots.set(eyes, mouth);
+  }
+
+  /** How much of the eyes shot (subject right, left eye) and the mouth shot the last pose shows, 0..1 (rig/shots/shotBlend layout). */
+  get shotWeights(): Float32Array {
+    return this._shots.weights;
   }
 
   /** The rig as plain data, with its current head-turn gains: what serializeRig saves. */
@@ -53,6 +70,7 @@ export class PortraitRig {
     work.set(rest);
     this._applyMorphs(controls.weights, work);
     this._applyFollowers(work);
+    this._shots.apply(work);
     this.turnHead(work, controls, out);
   }
 
@@ -105,6 +123,11 @@ export class PortraitRig {
   /** Mouth-interior vertices of `positions` take their place between the inner lips there (as deform() does after morphs). */
   applyFollowers(positions: Float32Array): void {
     this._applyFollowers(positions);
+  }
+
+  /** Weighs the shots for un-turned `positions` and moves shutting eyes toward the eyes shot's shape (as deform() does before the turn). */
+  applyShots(positions: Float32Array): void {
+    this._shots.apply(positions);
   }
 
   private _applyMorphs(weights: ArrayLike<number>, work: Float32Array): void {

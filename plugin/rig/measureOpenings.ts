@@ -24,9 +24,9 @@ const IRIS_RADIUS_LEFT = 5;
  * Each helper writes its figure into `out[at]` rather than returning it: a double returned or
  * passed between functions V8 does not inline is boxed, an allocation per frame.
  */
-function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, centre: number, radiusAt: number, out: Float32Array, at: number): void {
-  const dx = (posed[centre * 3] - rest[centre * 3]) * d.imageWidth;
-  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * d.imageHeight;
+function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, sx: number, sy: number, centre: number, radiusAt: number, out: Float32Array, at: number): void {
+  const dx = (posed[centre * 3] - rest[centre * 3]) * sx;
+  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * sy;
   out[at] = Math.min(1, Math.sqrt(dx * dx + dy * dy) / Math.max(d.irises[radiusAt] * d.imageWidth, 1e-6));
 }
 
@@ -40,31 +40,31 @@ const LEFT_LOWER_MID = middle(SUBJECT_LEFT_EYE.lowerLid);
  * How shut an eye is, 0 (as at rest) .. 1 (lids meet or cross): the lid gap at the eye's middle
  * measured along its rest direction, so an upper lid pushed past the lower one still reads shut.
  */
-function lidClosure(d: PortraitRigData, posed: Float32Array, rest: Float32Array, upperMid: number, lowerMid: number, out: Float32Array, at: number): void {
+function lidClosure(posed: Float32Array, rest: Float32Array, sx: number, sy: number, upperMid: number, lowerMid: number, out: Float32Array, at: number): void {
   const upper = upperMid * 3;
   const lower = lowerMid * 3;
-  const rx = (rest[lower] - rest[upper]) * d.imageWidth;
-  const ry = (rest[lower + 1] - rest[upper + 1]) * d.imageHeight;
+  const rx = (rest[lower] - rest[upper]) * sx;
+  const ry = (rest[lower + 1] - rest[upper + 1]) * sy;
   const restGapSq = rx * rx + ry * ry;
   if (restGapSq < 1e-12) {
     out[at] = 1;
     return;
   }
   // The posed gap projected on the rest gap, as a share of it.
-  const share = ((posed[lower] - posed[upper]) * d.imageWidth * rx + (posed[lower + 1] - posed[upper + 1]) * d.imageHeight * ry) / restGapSq;
+  const share = ((posed[lower] - posed[upper]) * sx * rx + (posed[lower + 1] - posed[upper + 1]) * sy * ry) / restGapSq;
   out[at] = Math.min(1, Math.max(0, 1 - share));
 }
 
 /** The lip gap at the mouth's middle in face heights into out[OPENING_MOUTH_GAP], and how far it opened past rest into out[OPENING_MOUTH]. */
-function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array): void {
+function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Array, sx: number, sy: number, out: Float32Array): void {
   const h = d.frame.faceHeight;
   const u = UPPER_MID * 3;
   const l = LOWER_MID * 3;
-  let dx = (posed[u] - posed[l]) * d.imageWidth;
-  let dy = (posed[u + 1] - posed[l + 1]) * d.imageHeight;
+  let dx = (posed[u] - posed[l]) * sx;
+  let dy = (posed[u + 1] - posed[l + 1]) * sy;
   const gap = Math.sqrt(dx * dx + dy * dy) / h;
-  dx = (rest[u] - rest[l]) * d.imageWidth;
-  dy = (rest[u + 1] - rest[l + 1]) * d.imageHeight;
+  dx = (rest[u] - rest[l]) * sx;
+  dy = (rest[u + 1] - rest[l + 1]) * sy;
   const restGap = Math.sqrt(dx * dx + dy * dy) / h;
   out[OPENING_MOUTH] = Math.min(1, Math.max(0, (gap - restGap) / MOUTH_FADE_IN));
   out[OPENING_MOUTH_GAP] = gap;
@@ -73,14 +73,18 @@ function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Arra
 /**
  * How far each iris has left its rest place (in iris radii, 0..1), how far the mouth has
  * opened beyond rest (0..1), the lip gap (face heights) and how shut each eye is (0..1): what the
- * generator needs to fade synthesized eye white, mouth interior and lash lines in. Allocation-free.
+ * generator needs to fade synthesized eye white, mouth interior and lash lines in. `posed` and
+ * `rest` are deform()'s output (u, v, depth) unless `inPixels`, when they are un-turned image
+ * pixels as in the rig's rest. Allocation-free.
  */
-export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array): void {
-  irisMoved(d, posed, rest, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
-  irisMoved(d, posed, rest, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
-  mouthOpening(d, posed, rest, out);
-  lidClosure(d, posed, rest, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
-  lidClosure(d, posed, rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
+export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array, inPixels = false): void {
+  // Whole numbers (image sizes, 1) travel between functions unboxed.
+  const sx = inPixels ? 1 : d.imageWidth, sy = inPixels ? 1 : d.imageHeight;
+  irisMoved(d, posed, rest, sx, sy, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
+  irisMoved(d, posed, rest, sx, sy, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
+  mouthOpening(d, posed, rest, sx, sy, out);
+  lidClosure(posed, rest, sx, sy, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
+  lidClosure(posed, rest, sx, sy, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
 }
 
 /** The portrait's own lip gap at the mouth's middle, in face heights (what OPENING_MOUTH_GAP reads at rest). */

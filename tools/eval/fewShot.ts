@@ -22,6 +22,8 @@ export interface EvalShot {
 export interface FewShotFigures {
   /** Mean landmark distance to the rig's targets, share of face width (lower is better); null when no face was found in the frame. */
   agreementFace: number | null;
+  /** The same over the eye landmarks, share of the inter-ocular distance (QUALITY.md's second agreement figure). */
+  agreementEyes: number | null;
   /** The region's look against the shot's (mean absolute RGB difference 0..1, lower is better). */
   regionDistance: number;
 }
@@ -32,7 +34,7 @@ export interface FewShotProbeReport {
   shot: string;
   oneShot: FewShotFigures;
   fewShot: FewShotFigures;
-  /** Both figures better with the shots than without (a face found beats none). */
+  /** Every figure better with the shots than without: both agreements no worse (a face found beats none), the region closer. */
   held: boolean;
 }
 
@@ -66,12 +68,12 @@ async function measure(ctx: Context, probe: 'blink' | 'jaw', shot: { image: Rgba
   const frame = await readFrame(p);
   const seen = await see(ctx.tracker, frame);
   const target = movedBy(ctx.neutral, ctx.restPx, toPixels(posed));
-  const agreement = seen.points ? landmarkAgreement(seen.points, target, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(ctx.neutral), interOcular(ctx.neutral)).face : null;
+  const agreement = seen.points ? landmarkAgreement(seen.points, target, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(ctx.neutral), interOcular(ctx.neutral)) : null;
   // Regions where the rig put the features, so a detector's misreading does not move the patch.
   const regions = (points: Points): Region[] => (probe === 'blink' ? [eyeRegion(points, SUBJECT_LEFT_EYE), eyeRegion(points, SUBJECT_RIGHT_EYE)] : [mouthRegion(points)]);
   const mine = regions(target), theirs = regions(shot.points);
   const distance = mine.reduce((sum, r, i) => sum + regionDistance(frame, r, shot.image, theirs[i]), 0) / mine.length;
-  return { agreementFace: agreement, regionDistance: distance };
+  return { agreementFace: agreement?.face ?? null, agreementEyes: agreement?.eyes ?? null, regionDistance: distance };
 }
 
 /**
@@ -105,7 +107,9 @@ export async function evaluateFewShot(ctx: Context, shots: readonly EvalShot[]):
   for (const [probe, shot] of served) {
     const oneShot = before.get(`${probe}/${shot.name}`)!;
     const fewShot = await measure(ctx, probe, shot);
-    const seenBetter = fewShot.agreementFace !== null && (oneShot.agreementFace === null || fewShot.agreementFace <= oneShot.agreementFace);
+    // A face found beats none; otherwise both agreement figures (face, eyes) must be no worse.
+    const notWorse = (few: number | null, one: number | null) => few !== null && (one === null || few <= one);
+    const seenBetter = notWorse(fewShot.agreementFace, oneShot.agreementFace) && notWorse(fewShot.agreementEyes, oneShot.agreementEyes);
     const held = seenBetter && fewShot.regionDistance < oneShot.regionDistance;
     probes.push({ probe, shot: shot.name, oneShot, fewShot, held });
   }

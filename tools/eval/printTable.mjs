@@ -25,7 +25,8 @@ export function printTable(document) {
   );
   for (const portrait of document.portraits) {
     for (const p of portrait.fewShot?.probes ?? []) {
-      const f = (x) => `agreement ${x.agreementFace === null ? 'no face found' : `${(x.agreementFace * 100).toFixed(2)} %`}, region ${x.regionDistance.toFixed(3)}`;
+      const pct = (v) => (v === null ? 'no face found' : `${(v * 100).toFixed(2)} %`);
+      const f = (x) => `agreement ${pct(x.agreementFace)} (eyes ${pct(x.agreementEyes)}), region ${x.regionDistance.toFixed(3)}`;
       console.log(`few-shot ${portrait.portrait} ${p.probe} (${p.shot}): one shot ${f(p.oneShot)} · with shots ${f(p.fewShot)} · ${p.held ? 'held' : 'not held'}`);
     }
   }

@@ -7,7 +7,7 @@ import { RigLayer, SHADE_STRIDE, type PortraitRigData } from '../PortraitRigData
 export const SHOT_MASK_STRIDE = 2;
 /** The eye region: an ellipse this many eye widths along the eye and across it (lid and crease), full inside, fading out to FADE_END times it. */
 const EYE_ALONG = 0.75;
-const EYE_ACROSS = 0.5;
+const EYE_ACROSS = 0.55;
 /** The mouth region, in mouth widths: lips and the skin the jaw stretches around them. */
 const MOUTH_ALONG = 0.7;
 const MOUTH_ACROSS = 0.55;

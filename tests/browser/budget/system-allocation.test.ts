@@ -131,6 +131,8 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
       mesh.position.x = i - (PORTRAITS - 1) / 2;
       // Mixed best rates: some portraits skip frames, so the unchanged-controls and not-due paths run too.
       portraits.push(await TalkingPortrait.CreateAsync(scene, canvas, { rig, size: SIZE_PX, mesh, refreshRate: 1 << (i % 3), name: `p${i}` }));
+      // Half of them draw from a shot (few-shot), so the rig's shot weighing and eye shaping run too.
+      if (i % 2 === 1) await portraits[i].addShotAsync(canvas, { eyesClosed: true, mouthOpen: true });
     }
     run(WARM_UP_FRAMES);
   });

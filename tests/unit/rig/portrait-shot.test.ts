@@ -138,6 +138,51 @@ describe.each(fixtures.map((f) => [f.portrait, f] as const))('a shot mapped onto
   });
 });
 
+describe.each(fixtures.slice(0, 3).map((f) => [f.portrait, f] as const))('a rig posing with shots on %s', (_name, fixture) => {
+  const data = buildPortraitRig({ landmarks: flatLandmarks(fixture), imageWidth: fixture.width, imageHeight: fixture.height });
+  const poseWith = (rig: PortraitRig, set: (c: FaceControls) => void) => {
+    const c = new FaceControls();
+    set(c);
+    const out = new Float32Array(rig.positionsLength);
+    rig.deform(c, out);
+    return out;
+  };
+  const blink = (c: FaceControls) => c.set('eyeBlinkLeft', 1).set('eyeBlinkRight', 1).set('jawOpen', 0.5);
+
+  it('poses exactly as without shots until one is given, and again once they are taken away', () => {
+    const plain = new PortraitRig(data);
+    const withShots = new PortraitRig(data);
+    withShots.setShots(null, null);
+    expect(poseWith(withShots, blink)).toEqual(poseWith(plain, blink));
+    withShots.setShots(buildPortraitShot(data, reframed(data, shutEyes), SHOT_W, SHOT_H), null);
+    expect(poseWith(withShots, blink)).not.toEqual(poseWith(plain, blink));
+    withShots.setShots(null, null);
+    expect(poseWith(withShots, blink)).toEqual(poseWith(plain, blink));
+    expect([...withShots.shotWeights]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('ends a blink in the eyes shot’s own shape, and leaves an open eye alone', () => {
+    const rig = new PortraitRig(data);
+    const shot = buildPortraitShot(data, reframed(data, shutEyes), SHOT_W, SHOT_H);
+    rig.setShots(shot, null);
+    const shut = poseWith(rig, (c) => c.set('eyeBlinkLeft', 1).set('eyeBlinkRight', 1));
+    expect(rig.shotWeights[SHOT_BLEND_EYE_LEFT]).toBe(1);
+    // Un-turned, a landmark lies at u·width, v·height: each upper lid point sits on its lower partner, as in the shot.
+    for (const eye of [SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE]) {
+      for (let k = 1; k < eye.upperLid.length - 1; k++) {
+        const u = eye.upperLid[k], l = eye.lowerLid[k];
+        const travel = Math.hypot(data.rest[u * 3] - data.rest[l * 3], data.rest[u * 3 + 1] - data.rest[l * 3 + 1]);
+        const off = Math.hypot(shut[u * 3] * data.imageWidth - data.rest[l * 3], shut[u * 3 + 1] * data.imageHeight - data.rest[l * 3 + 1]);
+        // Within a twentieth of the lid's travel: the shot fades in by how shut the rig's own blink got (nearly all the way).
+        expect(off).toBeLessThan(travel * 0.05 + 0.01);
+      }
+    }
+    const open = poseWith(rig, (c) => c.set('jawOpen', 1));
+    const plain = poseWith(new PortraitRig(data), (c) => c.set('jawOpen', 1));
+    expect(open).toEqual(plain);
+  });
+});
+
 describe('buildPortraitShot refuses what it cannot map', () => {
   const fixture = fixtures[0];
   const data = buildPortraitRig({ landmarks: flatLandmarks(fixture), imageWidth: fixture.width, imageHeight: fixture.height });
