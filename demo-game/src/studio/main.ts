@@ -64,6 +64,8 @@ async function show(portrait: Portrait): Promise<void> {
     if (request !== latest) return;
     const next = await TalkingPortrait.CreateAsync(stage.scene, image, {
       size: PORTRAIT_SIZE, matte: STAGE_BACKGROUND, generator: generator?.kind ?? 'warp', ...(rig ? { rig } : {}),
+      // Few-shot: its other images lend blinks real shut lids and an open jaw real teeth.
+      shots: portrait.shots?.map((shot) => ({ image: shot.url, eyesClosed: shot.eyesClosed, mouthOpen: shot.mouthOpen })),
     });
     if (request !== latest) {
       next.dispose();
@@ -75,7 +77,8 @@ async function show(portrait: Portrait): Promise<void> {
     next.controls.copyFrom(sliders.values); // the sliders keep their values across portraits
     stage.show(next.texture);
     stageHost.dataset.generator = next.generatorKind;
-    setStatus('ready', `${portrait.name} on ${engineLabel}, drawn by the ${next.generatorKind} generator. Move the sliders.`);
+    const shots = portrait.shots?.length ? ` with ${portrait.shots.length} more shots of the character` : '';
+    setStatus('ready', `${portrait.name}${shots} on ${engineLabel}, drawn by the ${next.generatorKind} generator. Move the sliders.`);
   } catch (error) {
     if (request !== latest) return;
     if (error instanceof NoFaceError && stage) {
