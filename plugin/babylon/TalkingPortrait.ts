@@ -18,7 +18,7 @@ import { FaceControls } from '../core/FaceControls';
 import { buildPortraitRig } from '../rig/buildPortraitRig';
 import { PortraitRig, type HeadPoseLike } from '../rig/PortraitRig';
 import { LandmarkDrivenRig } from '../rig/LandmarkDrivenRig';
-import type { PortraitRigData } from '../rig/PortraitRigData';
+import type { BakedShot, PortraitRigData } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
 import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
 import type { PortraitGenerator, PortraitGeneratorKind } from '../render/PortraitGenerator';
@@ -41,7 +41,7 @@ export interface TalkingPortraitOptions {
   priority?: PriorityHint;
   /** A mesh showing the portrait: its on-screen size and visibility set the portrait's priority and freeze it off screen. Default none. */
   mesh?: AbstractMesh | null;
-  /** A rig baked ahead of time (`npm run bake`), which skips face detection. Default: detect and rig now. */
+  /** A rig baked ahead of time (`npm run bake`), which skips face detection (for its baked shots too). Default: detect and rig now. */
   rig?: PortraitRigData;
   /** The tracker to detect the face with. Default: the scene's shared tracker with the embedded model. */
   tracker?: FaceTracker;
@@ -66,7 +66,9 @@ export interface TalkingPortraitOptions {
   onnxWasmPaths?: string;
   /**
    * More images of the same character (few-shot), added as `addShotAsync` adds them: eyes
-   * closed lends blinks real shut lids, mouth open lends an open jaw real lips and teeth. Default none.
+   * closed lends blinks real shut lids, mouth open lends an open jaw real lips and teeth. With a
+   * baked rig that carries shots (`npm run bake -- PORTRAIT SHOT…`), give their images in the
+   * order they were baked: they are mapped without a face detector. Default none.
    */
   shots?: readonly (PortraitImageSource | PortraitShotSource)[];
 }
@@ -173,10 +175,7 @@ export class TalkingPortrait implements SystemPortrait {
     }
     try {
       if (tracker && (options.calibrateHeadTurns ?? true)) await calibrateHeadTurns(portrait, tracker);
-      for (const shot of options.shots ?? []) {
-        if (typeof shot === 'object' && 'image' in shot) await portrait.addShotAsync(shot.image, shot);
-        else await portrait.addShotAsync(shot);
-      }
+      await portrait._addOptionShotsAsync(options.shots ?? [], options.rig?.shots ?? []);
     } catch (error) {
       portrait.dispose();
       throw error;
@@ -324,12 +323,40 @@ export class TalkingPortrait implements SystemPortrait {
    * generator draws from the portrait alone. Resolves once the next frame is drawn with it.
    */
   async addShotAsync(image: PortraitImageSource, content: ShotContent = {}): Promise<PortraitShotInfo> {
-    if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait is disposed.');
-    const canvas = await portraitCanvas(image, 'TalkingPortrait.addShotAsync');
-    const tracker = this._tracker ?? (await this._system.getTrackerAsync());
-    if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait was disposed while the shot was read.');
-    const info = await this._shots.addAsync(this.rig.data, canvas, tracker, { eyesClosed: content.eyesClosed, mouthOpen: content.mouthOpen });
-    if (this._disposed) throw new Error('TalkingPortrait.addShotAsync: the portrait was disposed while its face was found.');
+    return this._addShotAsync(image, content, null);
+  }
+
+  /** The `shots` option: a shot baked into the rig (same place in the list) keeps its landmarks; any other is detected. */
+  private async _addOptionShotsAsync(shots: readonly (PortraitImageSource | PortraitShotSource)[], baked: readonly BakedShot[]): Promise<void> {
+    if (baked.length > 0 && shots.length === 0) {
+      Logger.Warn(`TalkingPortrait: the rig carries ${baked.length} baked shot(s); give their images as the \`shots\` option, in the order they were baked, to draw them.`);
+    }
+    for (let i = 0; i < shots.length; i++) {
+      const shot = shots[i];
+      const source = typeof shot === 'object' && 'image' in shot ? shot : { image: shot };
+      await this._addShotAsync(source.image, source, baked[i] ?? null);
+    }
+  }
+
+  private async _addShotAsync(image: PortraitImageSource, content: ShotContent, baked: BakedShot | null): Promise<PortraitShotInfo> {
+    const caller = 'TalkingPortrait.addShotAsync';
+    if (this._disposed) throw new Error(`${caller}: the portrait is disposed.`);
+    const canvas = await portraitCanvas(image, caller);
+    if (baked && (baked.imageWidth !== canvas.width || baked.imageHeight !== canvas.height)) {
+      throw new RangeError(`TalkingPortrait: the rig's baked shot is for a ${baked.imageWidth}×${baked.imageHeight} image, this shot is ${canvas.width}×${canvas.height}; give the shots in the order they were baked.`);
+    }
+    let landmarks = baked?.landmarks ?? null;
+    if (!landmarks) {
+      const tracker = this._tracker ?? (await this._system.getTrackerAsync());
+      if (this._disposed) throw new Error(`${caller}: the portrait was disposed while the shot was read.`);
+      landmarks = (await tracker.detectImage(canvas)).landmarks;
+    }
+    if (this._disposed) throw new Error(`${caller}: the portrait was disposed while its face was found.`);
+    // What the game says now wins over what the baker said.
+    const info = this._shots.add(this.rig.data, canvas, landmarks, {
+      eyesClosed: content.eyesClosed ?? baked?.eyesClosed,
+      mouthOpen: content.mouthOpen ?? baked?.mouthOpen,
+    });
     if (info.usedFor.length > 0) {
       if (this._generator.setShots) {
         // The rig poses a blink into the eyes shot's shape; only a generator that draws the shot's pixels may have it.

@@ -2,7 +2,6 @@
 import type { Scene } from '@babylonjs/core/scene.js';
 import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
-import type { FaceTracker } from '../capture/FaceTracker';
 import type { PortraitRigData } from '../rig/PortraitRigData';
 import { buildPortraitShot, type PortraitShotData, type ShotContent } from '../rig/shots/PortraitShot';
 import type { GeneratorShot } from '../render/WarpGenerator';
@@ -41,10 +40,12 @@ export class PortraitShots {
     return this._mouth;
   }
 
-  /** Finds the face in `canvas`, maps it onto `rig` and keeps it where it shows a region best (`content`: what the game says it shows). */
-  async addAsync(rig: PortraitRigData, canvas: HTMLCanvasElement, tracker: FaceTracker, content: ShotContent): Promise<PortraitShotInfo> {
-    const detection = await tracker.detectImage(canvas);
-    const data = buildPortraitShot(rig, detection.landmarks, canvas.width, canvas.height, content);
+  /**
+   * Maps the shot in `canvas`, whose face has `landmarks` (normalized, as the detector gives
+   * them), onto `rig` and keeps it where it shows a region best (`content`: what the game says it shows).
+   */
+  add(rig: PortraitRigData, canvas: HTMLCanvasElement, landmarks: ArrayLike<number>, content: ShotContent): PortraitShotInfo {
+    const data = buildPortraitShot(rig, landmarks, canvas.width, canvas.height, content);
     const usedFor: ('eyes' | 'mouth')[] = [];
     if (data.eyesClosed && (!this._eyes || closure(data) > closure(this._eyes.data))) usedFor.push('eyes');
     if (data.mouthOpen && (!this._mouth || data.mouthOpening > this._mouth.data.mouthOpening)) usedFor.push('mouth');

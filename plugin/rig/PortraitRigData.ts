@@ -36,6 +36,20 @@ export interface RigMorph {
 }
 
 /**
+ * Another image of the portrait's character found at bake time (few-shot): its landmarks, so a
+ * game that loads the rig maps the shot's image without a face detector.
+ */
+export interface BakedShot {
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  /** 478 landmarks, x, y, z each, normalized as MediaPipe gives them. */
+  readonly landmarks: Float32Array;
+  /** What the baker said the shot shows; left out, it is measured from the landmarks. */
+  readonly eyesClosed?: boolean;
+  readonly mouthOpen?: boolean;
+}
+
+/**
  * Everything a rig is, as plain data: built once from landmarks (buildPortraitRig) or loaded
  * from a baked file (parseRig), then driven by PortraitRig.
  */
@@ -64,6 +78,8 @@ export interface PortraitRigData {
   readonly pitchGain: number;
   /** Iris centre (uv) and radius (in uv x units) per eye, subject right then left: painted out behind a moved iris. */
   readonly irises: Float32Array;
+  /** Shots found at bake time, in the order their images are given to TalkingPortrait's `shots` option; absent when none. */
+  readonly shots?: readonly BakedShot[];
 }
 
 /** Head-turn gains outside this range mean a calibration measured nonsense; a rig file with one is refused. */

@@ -1,11 +1,14 @@
 import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
-import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { LANDMARK_COUNT } from './landmarkPixels';
 import type { RigColors, Rgb } from './rigColors';
 
 /** Largest image a rig may describe, and most vertices: far beyond any real portrait, small enough to refuse a hostile file. */
 const MAX_IMAGE_SIDE = 16384;
 const MAX_VERTICES = 100_000;
+/** More shots than any character needs (eyes closed, mouth open, a few more): a hostile file cannot make the loader do unbounded work. */
+const MAX_SHOTS = 16;
 
 /** The rig as JSON-ready plain data (what `npm run bake` writes). */
 export interface SerializedRig {
@@ -27,6 +30,8 @@ export interface SerializedRig {
   yawGain: number;
   pitchGain: number;
   irises: number[];
+  /** Few-shot shots found at bake time (optional: rigs without shots leave it out). */
+  shots?: { imageWidth: number; imageHeight: number; landmarks: number[]; eyesClosed?: boolean; mouthOpen?: boolean }[];
 }
 
 /** The shortest decimal that reads back as the same float32: a rig file half the size, nothing lost. */
@@ -62,7 +67,43 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     yawGain: rig.yawGain,
     pitchGain: rig.pitchGain,
     irises: floats(rig.irises),
+    ...(rig.shots?.length ? { shots: rig.shots.map(serializeShot) } : {}),
   };
+}
+
+function serializeShot(shot: BakedShot): NonNullable<SerializedRig['shots']>[number] {
+  return {
+    imageWidth: shot.imageWidth,
+    imageHeight: shot.imageHeight,
+    landmarks: floats(shot.landmarks),
+    ...(shot.eyesClosed !== undefined ? { eyesClosed: shot.eyesClosed } : {}),
+    ...(shot.mouthOpen !== undefined ? { mouthOpen: shot.mouthOpen } : {}),
+  };
+}
+
+function optionalBoolean(value: unknown, what: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  fail(`${what} must be true or false when given`);
+}
+
+function parseShots(value: unknown): BakedShot[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > MAX_SHOTS) fail(`shots must be an array of at most ${MAX_SHOTS} shots`);
+  return value.map((raw, k) => {
+    const shot = record(raw, `shots[${k}]`);
+    const imageWidth = finite(shot.imageWidth, `shots[${k}].imageWidth`, 1, MAX_IMAGE_SIDE);
+    const imageHeight = finite(shot.imageHeight, `shots[${k}].imageHeight`, 1, MAX_IMAGE_SIDE);
+    if (!Number.isInteger(imageWidth) || !Number.isInteger(imageHeight)) fail(`shots[${k}]: the image size must be whole pixels`);
+    const eyesClosed = optionalBoolean(shot.eyesClosed, `shots[${k}].eyesClosed`);
+    const mouthOpen = optionalBoolean(shot.mouthOpen, `shots[${k}].mouthOpen`);
+    return {
+      imageWidth,
+      imageHeight,
+      landmarks: numbers(shot.landmarks, `shots[${k}].landmarks`, LANDMARK_COUNT * 3),
+      ...(eyesClosed !== undefined ? { eyesClosed } : {}),
+      ...(mouthOpen !== undefined ? { mouthOpen } : {}),
+    };
+  });
 }
 
 function fail(detail: string): never {
@@ -158,6 +199,7 @@ export function parseRig(json: unknown): PortraitRigData {
     yawGain: finite(o.yawGain, 'yawGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     irises: numbers(o.irises, 'irises', 6),
+    ...(o.shots !== undefined ? { shots: parseShots(o.shots) } : {}),
   };
 }
 

@@ -54,7 +54,8 @@ interface Context {
 
 /** What the file name says a shot shows: "eyes-closed…", "mouth-open…", both, or neither (then it is measured). */
 export function shotContentFromName(name: string): ShotContent {
-  const lower = name.toLowerCase();
+  // The file's own name: a folder on the way to it says nothing about the shot.
+  const lower = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase();
   return { eyesClosed: lower.includes('eyes-closed') || undefined, mouthOpen: lower.includes('mouth-open') || undefined };
 }
 

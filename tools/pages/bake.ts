@@ -3,9 +3,12 @@
 // creation), and hands its rig back as the JSON text of the baked file.
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { Scene } from '@babylonjs/core/scene';
-import { TalkingPortrait } from '../../plugin/babylon';
+import { PortraitSystem, TalkingPortrait } from '../../plugin/babylon';
 import { NoFaceError, TalkingPortraitError, UnsupportedEngineError } from '../../plugin/core/errors';
+import type { BakedShot, PortraitRigData } from '../../plugin/rig/PortraitRigData';
 import { serializeRig } from '../../plugin/rig/rigSerialization';
+import { buildPortraitShot } from '../../plugin/rig/shots/PortraitShot';
+import { shotContentFromName } from '../eval/fewShot';
 import { createEngine, type EngineKind } from '../../tests/support/engines';
 import { loadImage } from './loadImage';
 
@@ -19,13 +22,20 @@ export interface BakeImage {
 
 export interface BakeRequest {
   portrait: BakeImage;
-  /** Extra shots of the same character (few-shot); see addShotsAsync. */
+  /** Extra shots of the same character (few-shot); see bakeShotsAsync. */
   shots: BakeImage[];
   engine: BakeEngine;
 }
 
+/** What a baked shot was found to show. */
+export interface BakedShotReport {
+  name: string;
+  eyesClosed: boolean;
+  mouthOpen: boolean;
+}
+
 export type BakeResult =
-  | { ok: true; json: string; engine: EngineKind; vertexCount: number; triangleCount: number; imageWidth: number; imageHeight: number }
+  | { ok: true; json: string; engine: EngineKind; vertexCount: number; triangleCount: number; imageWidth: number; imageHeight: number; shots: BakedShotReport[] }
   | { ok: false; name: string; message: string; image?: string };
 
 /** A failure the user can act on: reported by name and message, never with a stack. */
@@ -36,12 +46,42 @@ class BakeFailure extends Error {
 }
 
 /**
- * Where few-shot shots would join a baked portrait. A rig file holds no shot pixels, so the game
- * adds shots at run time (TalkingPortrait.addShotAsync); tools/rig/bake.mjs refuses them first.
+ * Finds the face in each few-shot shot and keeps its landmarks for the rig file, so the game maps
+ * the shot's image without a face detector. A shot whose file name says "eyes-closed" or
+ * "mouth-open" is taken to show that (as `npm run eval` reads shots).
  */
-async function addShotsAsync(_portrait: TalkingPortrait, shots: readonly BakeImage[]): Promise<void> {
-  if (shots.length === 0) return;
-  throw new BakeFailure('ShotsNotBaked', 'a rig file holds the portrait alone: add few-shot shots in the game with TalkingPortrait.addShotAsync.');
+async function bakeShotsAsync(scene: Scene, rig: PortraitRigData, shots: readonly BakeImage[]): Promise<{ baked: BakedShot[]; reports: BakedShotReport[] }> {
+  const baked: BakedShot[] = [];
+  const reports: BakedShotReport[] = [];
+  if (shots.length === 0) return { baked, reports };
+  const tracker = await PortraitSystem.Get(scene).getTrackerAsync();
+  for (const shot of shots) {
+    let image: HTMLImageElement;
+    try {
+      image = await loadImage(shot.url);
+    } catch {
+      throw new BakeFailure('ImageDecodeError', `${shot.name} could not be decoded as an image (PNG, JPEG or WebP).`, shot.name);
+    }
+    let landmarks: Float32Array;
+    try {
+      landmarks = (await tracker.detectImage(image)).landmarks;
+    } catch (error) {
+      if (!(error instanceof NoFaceError)) throw error;
+      const described = new NoFaceError(`the shot ${shot.name} (${image.naturalWidth}×${image.naturalHeight})`);
+      throw new BakeFailure(described.name, described.message, shot.name);
+    }
+    const content = shotContentFromName(shot.name);
+    const mapped = buildPortraitShot(rig, landmarks, image.naturalWidth, image.naturalHeight, content);
+    baked.push({
+      imageWidth: image.naturalWidth,
+      imageHeight: image.naturalHeight,
+      landmarks: Float32Array.from(landmarks),
+      ...(content.eyesClosed !== undefined ? { eyesClosed: content.eyesClosed } : {}),
+      ...(content.mouthOpen !== undefined ? { mouthOpen: content.mouthOpen } : {}),
+    });
+    reports.push({ name: shot.name, eyesClosed: mapped.eyesClosed, mouthOpen: mapped.mouthOpen });
+  }
+  return { baked, reports };
 }
 
 async function openEngine(kind: BakeEngine): Promise<{ engine: AbstractEngine; kind: EngineKind }> {
@@ -83,9 +123,9 @@ async function bake(request: BakeRequest): Promise<BakeResult> {
       }
       throw error;
     }
-    await addShotsAsync(portrait, request.shots);
     const rig = portrait.rig.data; // carries the head-turn gains CreateAsync calibrated
-    const json = `${JSON.stringify(serializeRig(rig))}\n`;
+    const shots = await bakeShotsAsync(scene, rig, request.shots);
+    const json = `${JSON.stringify(serializeRig(shots.baked.length > 0 ? { ...rig, shots: shots.baked } : rig))}\n`;
     portrait.dispose();
     return {
       ok: true,
@@ -95,6 +135,7 @@ async function bake(request: BakeRequest): Promise<BakeResult> {
       triangleCount: rig.indices.length / 3,
       imageWidth: rig.imageWidth,
       imageHeight: rig.imageHeight,
+      shots: shots.reports,
     };
   } catch (error) {
     if (error instanceof BakeFailure) return { ok: false, name: error.errorName, message: error.message, image: error.image };

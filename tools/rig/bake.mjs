@@ -15,9 +15,10 @@
 //
 // Prints one line: the image, the rig's vertices and triangles, the file's size, and the
 // image's sha256 (a rig fits only the exact image it was baked from).
-// Extra shots of the same character (few-shot) are not baked: a rig file holds the portrait's rig
-// alone, and the game adds shots at run time (TalkingPortrait's `shots` option or addShotAsync),
-// so more IMAGEs after the first are refused with that advice.
+// More IMAGEs after the first are shots of the same character (few-shot): their faces are found
+// now and their landmarks written into the rig, so the game maps them without a face detector
+// (give their images as TalkingPortrait's `shots` option, in the same order). A shot whose file
+// name says "eyes-closed" or "mouth-open" is taken to show that.
 // --engine picks the page's Babylon engine: auto (default) tries WebGPU, then WebGL2.
 // Exit codes: 0 baked; 1 the image could not be baked (no face, missing or unreadable file);
 // 2 bad command line.
@@ -27,13 +28,11 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage: npm run bake -- IMAGE --out FILE [--engine auto|webgpu|webgl2] [--verbose]
-  IMAGE   the portrait: a PNG, JPEG or WebP file (one; few-shot shots are added at run time)
+  IMAGE   the portrait, then any shots of the same character (few-shot): PNG, JPEG or WebP files
   --out   where to write the baked rig (JSON), e.g. public/hero.rig.json
   --engine  Babylon engine of the baking page: auto (WebGPU, else WebGL2), webgpu or webgl2
   --verbose show the page's console (MediaPipe, GPU) on stderr`;
 
-/** A rig file holds no shots (see the header); flip together with addShotsAsync in tools/pages/bake.ts if it ever does. */
-const FEW_SHOT_SUPPORTED = false;
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 const ENGINES = new Set(['auto', 'webgpu', 'webgl2']);
 
@@ -94,7 +93,7 @@ async function readImage(given) {
   return { given, path, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Runs the baking page on the portrait (and, once supported, its shots); returns the page's result. */
+/** Runs the baking page on the portrait and its shots; returns the page's result. */
 async function bakeInBrowser(portrait, shots, engine, log) {
   const { openToolPage } = await import('../browser/harness.mjs');
   const all = [portrait, ...shots];
@@ -137,12 +136,6 @@ async function main(argv) {
     return 0;
   }
   const [portrait, ...shots] = await Promise.all(command.images.map(readImage));
-  if (shots.length > 0 && !FEW_SHOT_SUPPORTED) {
-    throw new BakeError(
-      `bake: a rig file holds the portrait alone (got ${shots.length} extra image${shots.length > 1 ? 's' : ''} after ${portrait.given}); ` +
-        'bake the portrait alone and add the shots in the game with TalkingPortrait\'s `shots` option or addShotAsync.',
-    );
-  }
   const out = resolve(userCwd, command.out);
   if ((await stat(out).catch(() => null))?.isDirectory()) throw usageError(`--out ${command.out} is a folder; give a file path.`);
 
@@ -163,6 +156,10 @@ async function main(argv) {
     `${portrait.given}: ${result.vertexCount} vertices, ${result.triangleCount} triangles -> ${command.out} ` +
       `(${bytes} bytes, ${result.engine}); image ${result.imageWidth}×${result.imageHeight} sha256 ${portrait.sha256}\n`,
   );
+  result.shots.forEach((shot, i) => {
+    const shows = [shot.eyesClosed ? 'eyes closed' : null, shot.mouthOpen ? 'mouth open' : null].filter(Boolean).join(', ') || 'nothing the portrait lacks';
+    process.stdout.write(`  shot ${i + 1}: ${shot.name} shows ${shows}; sha256 ${shots[i].sha256}\n`);
+  });
   return 0;
 }
 

@@ -114,6 +114,27 @@ describe.each(ENGINE_KINDS)('few-shot on %s', (kind) => {
     expect(portrait.isReady()).toBe(false);
   });
 
+  it('maps shots baked into the rig without a face detector, and refuses them out of order', async () => {
+    const detected = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker, calibrateHeadTurns: false });
+    await detected.addShotAsync(EYES_SHOT, { eyesClosed: true, mouthOpen: false });
+    await detected.addShotAsync(MOUTH_SHOT);
+    const want = await framesOf(detected);
+    const recorded = async (name: string) => {
+      const r = (await (await fetch(`${DIR}/landmarks/${name}.json`)).json()) as { width: number; height: number; landmarks: number[][] };
+      return { imageWidth: r.width, imageHeight: r.height, landmarks: Float32Array.from(r.landmarks.flat()) };
+    };
+    const rig = { ...detected.rig.data, shots: [{ ...(await recorded('eyes-closed')), eyesClosed: true, mouthOpen: false }, await recorded('mouth-open')] };
+    detected.dispose();
+    // A tracker that fails the test if anything asks it to find a face.
+    const noDetector = { detectImage: () => Promise.reject(new Error('a baked shot was detected again')) } as unknown as FaceTracker;
+    const baked = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), rig, tracker: noDetector, shots: [EYES_SHOT, MOUTH_SHOT] });
+    const got = await framesOf(baked);
+    for (const pose of Object.keys(POSES)) expect(psnr(got[pose].frame, want[pose].frame), pose).toBeGreaterThanOrEqual(ENGINES_AGREE_MIN_PSNR_DB);
+    baked.dispose();
+    await expect(TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, rig: { ...rig, shots: [{ ...rig.shots[0], imageWidth: 300 }] }, tracker: noDetector, shots: [EYES_SHOT] }))
+      .rejects.toThrow(/baked shot is for a 300×512 image, this shot is 512×512/);
+  });
+
   it('refuses a shot with no face with NoFaceError and keeps drawing; a shot that shows nothing new is left unused', async () => {
     const portrait = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker, calibrateHeadTurns: false });
     await expect(portrait.addShotAsync('/tests/fixtures/portraits/chelsea-cat.png')).rejects.toBeInstanceOf(NoFaceError);

@@ -106,6 +106,9 @@ describe('PortraitRig', () => {
   });
 });
 
+/** A baked shot as it sits in a rig file: the second fixture's landmarks on a 320 px image. */
+const bakedShot = () => ({ imageWidth: 320, imageHeight: 320, landmarks: Array.from(flatLandmarks(fixtures[1])) });
+
 describe('rig serialization', () => {
   const data = buildPortraitRig({ landmarks: flatLandmarks(fixtures[1]), imageWidth: fixtures[1].width, imageHeight: fixtures[1].height });
   const json = JSON.stringify(serializeRig(data));
@@ -142,11 +145,27 @@ describe('rig serialization', () => {
     ['a huge image', (o) => ({ ...o, imageWidth: 1e9 })],
     ['morphs of the wrong count', (o) => ({ ...o, morphs: [] })],
     ['a head-turn gain no calibration gives', (o) => ({ ...o, yawGain: 7 })],
+    ['a shot with too few landmarks', (o) => ({ ...o, shots: [{ imageWidth: 100, imageHeight: 100, landmarks: [0.5, 0.5, 0] }] })],
+    ['a shot whose content is not true or false', (o) => ({ ...o, shots: [{ ...bakedShot(), eyesClosed: 'yes' }] })],
+    ['a shot of half a pixel', (o) => ({ ...o, shots: [{ ...bakedShot(), imageWidth: 0.5 }] })],
+    ['shots that are not a list', (o) => ({ ...o, shots: { 0: bakedShot() } })],
+    ['more shots than any character needs', (o) => ({ ...o, shots: Array.from({ length: 17 }, bakedShot) })],
   ];
   it.each(bad)('refuses %s with RigFormatError', (_what, corrupt) => {
     const corrupted = corrupt(JSON.parse(json));
     const text = typeof corrupted === 'string' ? corrupted : JSON.stringify(corrupted);
     expect(() => parseRigJson(text)).toThrow(RigFormatError);
+  });
+
+  it('carries baked few-shot shots (landmarks, size, what the baker said) through JSON, and leaves them out when there are none', () => {
+    expect('shots' in JSON.parse(json)).toBe(false);
+    const landmarks = flatLandmarks(fixtures[2]);
+    const withShots = { ...data, shots: [{ imageWidth: 640, imageHeight: 480, landmarks, eyesClosed: true }, { imageWidth: 320, imageHeight: 320, landmarks }] };
+    const loaded = parseRigJson(JSON.stringify(serializeRig(withShots)));
+    expect(loaded.shots).toHaveLength(2);
+    expect(Array.from(loaded.shots![0].landmarks)).toEqual(Array.from(landmarks));
+    expect([loaded.shots![0].imageWidth, loaded.shots![0].imageHeight, loaded.shots![0].eyesClosed, loaded.shots![0].mouthOpen]).toEqual([640, 480, true, undefined]);
+    expect(loaded.shots![1].eyesClosed).toBeUndefined();
   });
 
   it('refuses a value that is not an object', () => {

@@ -40,7 +40,7 @@ function bake(args: string[], timeout = BAKE_TIMEOUT_MS): SpawnSyncReturns<strin
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('npm run bake: the command line', () => {
-  it('answers bad command lines with usage (exit 2), a missing file or extra shots with a message (exit 1), and no stack', () => {
+  it('answers bad command lines with usage (exit 2), a missing portrait or shot with a message (exit 1), and no stack', () => {
     const portrait = join(PORTRAITS, 'flare-female01.png');
     const noOut = bake([portrait], 20_000);
     expect(noOut.status, noOut.stderr).toBe(2);
@@ -52,9 +52,9 @@ describe('npm run bake: the command line', () => {
     expect(missing.status, missing.stderr).toBe(1);
     expect(missing.stderr).toMatch(/no-such-portrait\.png: no such file/);
 
-    const shots = bake([portrait, join(PORTRAITS, 'flare-female02.png'), '--out', missingOut], 20_000);
+    const shots = bake([portrait, join(workDir, 'no-such-shot.png'), '--out', missingOut], 20_000);
     expect(shots.status, shots.stderr).toBe(1);
-    expect(shots.stderr).toMatch(/a rig file holds the portrait alone.*addShotAsync/);
+    expect(shots.stderr).toMatch(/no-such-shot\.png: no such file/);
 
     for (const run of [noOut, missing, shots]) expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(missingOut)).toBe(false);
@@ -101,6 +101,45 @@ if (!chromium && process.env.CI !== 'true') {
         expect(worst, 'largest distance (px) between a landmark vertex at rest and the recorded landmark').toBeLessThanOrEqual(LANDMARK_TOLERANCE_PX);
       },
       BAKE_TEST_TIMEOUT_MS,
+    );
+
+    it(
+      'bakes sylvie.png with two shots: their landmarks go into the rig, what each shows is printed, a faceless shot is refused',
+      () => {
+        const few = join(REPO_ROOT, 'tests', 'fixtures', 'few-shot');
+        const shotFiles = ['eyes-closed.png', 'mouth-open.png'].map((f) => join(few, 'sylvie.shots', f));
+        const out = join(workDir, 'sylvie.rig.json');
+        const run = bake([join(few, 'sylvie.png'), ...shotFiles, '--out', out]);
+        expect(run.status, `bake failed:\n${run.stderr}${run.stdout}`).toBe(0);
+        const rig = parseRigJson(readFileSync(out, 'utf8'));
+        expect(rig.shots).toHaveLength(2);
+        // The file names say what the shots show; the shot lines say it back, with each file's sha256.
+        expect(rig.shots![0].eyesClosed).toBe(true);
+        expect(rig.shots![1].mouthOpen).toBe(true);
+        const lines = run.stdout.trim().split('\n');
+        expect(lines).toHaveLength(3);
+        expect(lines[1]).toMatch(/shot 1: .*eyes-closed\.png shows eyes closed/);
+        expect(lines[1]).toContain(sha256(shotFiles[0]));
+        expect(lines[2]).toMatch(/shot 2: .*mouth-open\.png shows mouth open/);
+        for (const [k, name] of ['eyes-closed', 'mouth-open'].entries()) {
+          const recorded = JSON.parse(readFileSync(join(few, 'landmarks', `${name}.json`), 'utf8')) as { width: number; height: number; landmarks: number[][] };
+          const shot = rig.shots![k];
+          expect([shot.imageWidth, shot.imageHeight]).toEqual([recorded.width, recorded.height]);
+          let worst = 0;
+          for (let i = 0; i < LANDMARK_COUNT; i++) {
+            const [x, y] = recorded.landmarks[i];
+            worst = Math.max(worst, Math.hypot((shot.landmarks[i * 3] - x) * shot.imageWidth, (shot.landmarks[i * 3 + 1] - y) * shot.imageHeight));
+          }
+          expect(worst, `largest distance (px) between a baked and a recorded landmark of ${name}`).toBeLessThanOrEqual(LANDMARK_TOLERANCE_PX);
+        }
+
+        const catOut = join(workDir, 'sylvie-cat.rig.json');
+        const cat = bake([join(few, 'sylvie.png'), join(PORTRAITS, 'chelsea-cat.png'), '--out', catOut]);
+        expect(cat.status, `expected exit 1:\n${cat.stderr}${cat.stdout}`).toBe(1);
+        expect(cat.stderr).toMatch(/NoFaceError: .*the shot .*chelsea-cat\.png/);
+        expect(existsSync(catOut)).toBe(false);
+      },
+      BAKE_TEST_TIMEOUT_MS * 2,
     );
 
     it(
