@@ -150,7 +150,10 @@ export class PortraitSystem {
     this._writeStats();
     this.stats._endFrame(total, drawn, this.scheduler.stats.visibleCount, this.scheduler.stats.overBudget);
     this.stats.gpuFrameMs = frameGpuMs(this.scene.getEngine(), this.gpuTiming);
-    this.stats.updateMs = performance.now() - began;
+    const updateMs = performance.now() - began;
+    this.stats.updateMs = updateMs;
+    // Everything but the draws (mesh measures, planning, stats) comes off the next frames' budget.
+    this.scheduler.recordOverhead(Math.max(0, updateMs - total));
   }
 
   /** Copies each portrait's mesh coverage (when it has a mesh) into its schedule before planning. */

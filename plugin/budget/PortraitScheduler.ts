@@ -52,6 +52,8 @@ const DEFAULT_HEADROOM = 0.1;
 /** Wider than the usual frame-to-frame wobble of measured costs (a few %), so levels do not flicker. */
 const DEFAULT_UP_MARGIN = 0.1;
 const DEFAULT_UP_FRAMES = 30;
+/** Share of the way each overhead report moves its average: about the last 10 frames count, a lone spike little. */
+const OVERHEAD_SMOOTHING = 0.1;
 const DEFAULT_MAX_SIZE = 512;
 
 /**
@@ -68,6 +70,9 @@ const DEFAULT_MAX_SIZE = 512;
  *   does not fit waits for a later frame. A visible portrait never waits longer than its floor rate (admitDue).
  * - When even every visible portrait at its floor does not fit, `onBudgetExceeded` fires once, and again
  *   only after the floors have fit with `upMargin` to spare.
+ * - Overhead: the caller's own per-frame work around the updates (measuring meshes, planning, stats),
+ *   reported with `recordOverhead`, is smoothed and taken off the budget first, so the whole of the
+ *   plugin's frame, not only its updates, keeps within `budgetMs`.
  * Allocation happens in `add` (capacity grows) and when an episode starts (the event); `plan` allocates nothing else.
  */
 export class PortraitScheduler {
@@ -91,6 +96,9 @@ export class PortraitScheduler {
   /** Visible portraits, strongest claim first; only the first `count` of a plan are current. */
   private readonly _visible: ScheduledPortrait[] = [];
   private _lastFrame = -Infinity;
+  /** Smoothed per-frame overhead (ms); see recordOverhead. */
+  private _overheadMs = 0;
+  private _overheadSeen = false;
 
   constructor(options: PortraitSchedulerOptions = {}) {
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -160,6 +168,18 @@ export class PortraitScheduler {
   }
 
   /**
+   * Reports the caller's own work this frame outside the updates (ms): PortraitSystem's mesh
+   * measures, this plan and its stats. Smoothed, it comes off the budget of the next plans.
+   */
+  recordOverhead(ms: number): void {
+    if (!(ms >= 0 && Number.isFinite(ms))) throw new RangeError(`PortraitScheduler.recordOverhead: ms must be a finite number, 0 or more, got ${ms}.`);
+    // The first report stands alone; later ones move the average a share of the way, so one slow frame barely shifts the plan.
+    this._overheadMs = this._overheadSeen ? this._overheadMs + (ms - this._overheadMs) * OVERHEAD_SMOOTHING : ms;
+    this._overheadSeen = true;
+    this.stats.overheadMs = this._overheadMs;
+  }
+
+  /**
    * Decides this frame: who updates, at which size. `frameIndex` must grow by at least 1 per call
    * (the engine's frame counter). Returns the same PortraitPlan object every time.
    */
@@ -174,19 +194,21 @@ export class PortraitScheduler {
     stats.frameIndex = frameIndex;
     const count = this._collectVisible();
     this._predictCosts(count);
-    this._levels.budgetMs = this._budgetMs * (1 - this.headroom);
+    // What is left for updates once the caller's own overhead is paid.
+    const updateBudget = Math.max(0, this._budgetMs - this._overheadMs);
+    this._levels.budgetMs = updateBudget * (1 - this.headroom);
     this._levels.choose(this._visible, count, frameIndex);
     this._placePhases(count);
-    this._plan.budgetMs = this._budgetMs;
+    this._plan.budgetMs = updateBudget;
     admitDue(this._plan, this._visible, count, this._planner.costs, frameIndex);
     stats.visibleCount = count;
     stats.averageLoadMs = this._levels.load;
     stats.updateCount = this._plan.count;
     stats.predictedMs = this._plan.predictedMs;
     const floorLoad = stats.floorLoadMs;
-    const startsEpisode = !stats.overBudget && floorLoad > this._budgetMs;
+    const startsEpisode = !stats.overBudget && floorLoad > updateBudget;
     if (startsEpisode) stats.overBudget = true;
-    else if (stats.overBudget && floorLoad <= this._budgetMs * (1 - this.upMargin)) stats.overBudget = false;
+    else if (stats.overBudget && floorLoad <= updateBudget * (1 - this.upMargin)) stats.overBudget = false;
     if (startsEpisode) this.onBudgetExceeded.notify({ frameIndex, budgetMs: this._budgetMs, floorLoadMs: floorLoad, visibleCount: count });
     return this._plan;
   }

@@ -18,6 +18,8 @@ export class PortraitSchedulerStats {
   averageLoadMs = 0;
   /** Predicted average cost per frame with every visible portrait at its floor, in ms. */
   floorLoadMs = 0;
+  /** The caller's own per-frame work outside the updates (PortraitScheduler.recordOverhead), smoothed, in ms: taken off the budget. */
+  overheadMs = 0;
   /** True while even the floors do not fit the budget (between onBudgetExceeded and recovery). */
   overBudget = false;
 }

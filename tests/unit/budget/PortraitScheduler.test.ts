@@ -200,4 +200,31 @@ describe('PortraitScheduler', () => {
     expect(scheduler.portraits).toHaveLength(0);
     expect(scheduler.remove(p)).toBe(false);
   });
+
+  it('takes its caller’s measured overhead off the budget, so updates plus overhead fit it', () => {
+    const BUDGET_MS = 1;
+    const OVERHEAD_MS = 0.3;
+    const make = () => {
+      const scheduler = new PortraitScheduler({ budgetMs: BUDGET_MS });
+      for (let i = 0; i < 32; i++) scheduler.add({ maxSize: 512 });
+      return scheduler;
+    };
+    const alone = make();
+    runFrames(alone, 0, SETTLE, new SeededRandom(40));
+    const without = runFrames(alone, SETTLE, 400, new SeededRandom(41));
+    const paying = make();
+    runFrames(paying, 0, SETTLE, new SeededRandom(40), { overheadMs: OVERHEAD_MS });
+    const withOverhead = runFrames(paying, SETTLE, 400, new SeededRandom(41), { overheadMs: OVERHEAD_MS });
+    expect(paying.stats.overheadMs).toBeCloseTo(OVERHEAD_MS, 1);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // Without the report the updates take the whole budget; with it, they leave the overhead room.
+    expect(mean(without.predictedMs)).toBeGreaterThan(BUDGET_MS * 0.8);
+    expect(mean(withOverhead.predictedMs) + OVERHEAD_MS).toBeLessThanOrEqual(BUDGET_MS);
+    expect(Math.max(...withOverhead.predictedMs)).toBeLessThanOrEqual(BUDGET_MS - OVERHEAD_MS * 0.8);
+  });
+
+  it('refuses an overhead that is not a finite number of ms', () => {
+    const scheduler = new PortraitScheduler();
+    for (const bad of [-1, NaN, Infinity]) expect(() => scheduler.recordOverhead(bad)).toThrow(/recordOverhead: ms must be a finite number/);
+  });
 });

@@ -13,6 +13,8 @@ const WINDOWS = 9;
  * well under 1 byte per frame; one boxed number per frame would cost 16.
  */
 const MAX_BYTES_PER_FRAME = 4;
+/** The system's own per-frame work reported each frame, ms (recordOverhead runs every frame too). */
+const OVERHEAD_MS = 0.05;
 
 /** Median heap growth per frame over windows of plan() + recordCost(), for a scheduler under `budgetMs`. */
 function bytesPerFrame(budgetMs: number): number {
@@ -27,6 +29,7 @@ function bytesPerFrame(budgetMs: number): number {
     for (const end = frame + frames; frame < end; frame++) {
       const plan = scheduler.plan(frame);
       for (let i = 0; i < plan.count; i++) plan.portraits[i].recordCost(costAt[plan.portraits[i].size] * noise[(frame * 7 + i) & 4095]);
+      scheduler.recordOverhead(OVERHEAD_MS * noise[(frame * 13) & 4095]);
       if (frame % 500 === 0) scheduler.portraits[frame % 64].screenShare = noise[frame & 4095] * 0.05; // the camera moves
     }
   };

@@ -22,6 +22,8 @@ export interface FakeRunOptions {
   scaleAt?: (frame: number) => number;
   /** Called before each plan, e.g. to move the camera. */
   beforeFrame?: (frame: number) => void;
+  /** The caller's own work per frame outside the updates, ms, reported with recordOverhead after each frame. Default none reported. */
+  overheadMs?: number;
 }
 
 /** What happened frame by frame. */
@@ -52,6 +54,7 @@ export function runFrames(scheduler: PortraitScheduler, from: number, frames: nu
       p.recordCost(ms);
       actual += ms;
     }
+    if (options.overheadMs !== undefined) scheduler.recordOverhead(Math.max(0, options.overheadMs * (1 + random.gaussian(0, noise))));
     run.actualMs.push(actual);
     run.predictedMs.push(plan.predictedMs);
     run.counts.push(plan.count);
