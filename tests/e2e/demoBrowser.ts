@@ -1,9 +1,9 @@
 // Serves the demo game with its own Vite config on 127.0.0.1 and opens it in headless system Chromium (one or more
 // pages, each in a browser context of its own), blocking (and recording) every request to another host and every console error.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
+import { startDemoServer } from '../../tools/demo/demoServer.mjs';
 import { CHROMIUM_ARGS, LOOPBACK_HOST, chromiumPath } from '../../tools/browser/chromium.mjs';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,15 +44,7 @@ export async function openDemo(width: number, height: number, options: DemoBrows
 
 /** Starts the demo's Vite server and one Chromium with `count` pages, each in its own context (no shared storage). */
 export async function openDemoPages(count: number, width: number, height: number, options: DemoBrowserOptions = {}): Promise<DemoPages> {
-  const server: ViteDevServer = await createServer({
-    configFile: join(REPO_ROOT, 'demo-game/vite.config.ts'),
-    root: join(REPO_ROOT, 'demo-game'),
-    logLevel: 'error',
-    server: { port: 0, hmr: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { server, port }: { server: ViteDevServer; port: number } = await startDemoServer();
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });

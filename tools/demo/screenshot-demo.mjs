@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
 import { CHROMIUM_ARGS, LOOPBACK_HOST, chromiumPath } from '../browser/chromium.mjs';
+import { startDemoServer } from './demoServer.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
@@ -25,15 +25,7 @@ const POSE = { jawOpen: '1', yaw: '20' };
 /** SwiftShader is slow, and the first visit compiles the page: face detection can take a while. */
 const READY_TIMEOUT_MS = 180_000;
 
-const server = await createServer({
-  configFile: join(REPO_ROOT, 'demo-game/vite.config.ts'),
-  root: join(REPO_ROOT, 'demo-game'),
-  logLevel: 'error',
-  server: { port: 0, hmr: false },
-});
-await server.listen();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
+const { server, port } = await startDemoServer();
 const userDataDir = await mkdtemp(join(tmpdir(), 'talking-portraits-demo-'));
 const blocked = [];
 const context = await chromium.launchPersistentContext(userDataDir, {
