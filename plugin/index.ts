@@ -16,7 +16,7 @@ export { VideoFaceLoop, type DetectionSink } from './capture/VideoFaceLoop';
 export { WebcamCapture, type WebcamCaptureOptions, type WebcamState } from './capture/WebcamCapture';
 export { headTurnBetween, type HeadAngles } from './capture/headTurn';
 // capture, direct: a performer's landmark motion transferred onto a portrait (beside the solver).
-export { LandmarkTransfer, TRANSFER_OFFSET_STRIDE, type TransferPortrait, type PerformerFrame } from './capture/LandmarkTransfer';
+export { LandmarkTransfer, TRANSFER_OFFSET_STRIDE, type LandmarkTransferOptions, type TransferPortrait, type PerformerFrame } from './capture/LandmarkTransfer';
 export { LandmarkDrivenRig, LANDMARK_OFFSET_STRIDE } from './rig/LandmarkDrivenRig';
 export type { HeadPoseLike } from './rig/PortraitRig';
 

@@ -3,6 +3,7 @@
 // the head's turn and offset as FaceControls, so everything a face does transfers.
 import type { FaceControls } from '../core/FaceControls';
 import { CHIN, FOREHEAD_TOP, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../core/landmarkIndices';
+import { MIRRORED_LANDMARK } from '../core/landmarkMirror.generated';
 import { FACE_LANDMARK_COUNT, type FaceDetection } from './FaceDetection';
 import { toHeadFrame } from './headFrame';
 import { LandmarkSolver } from './LandmarkSolver';
@@ -18,6 +19,14 @@ export interface TransferPortrait {
   readonly imageHeight: number;
 }
 
+export interface LandmarkTransferOptions {
+  /**
+   * Transfer as a mirror image (a selfie view): the performer's left eye drives the portrait's
+   * right, and a turn to their left turns the portrait to its right. Default false (as recorded).
+   */
+  mirror?: boolean;
+}
+
 /** What transfer() reads of a performer's frame: a FaceDetection, or a LandmarkClipPlayer frame. */
 export type PerformerFrame = Pick<FaceDetection, 'landmarks' | 'transform' | 'imageWidth' | 'imageHeight'>;
 
@@ -28,7 +37,7 @@ export type PerformerFrame = Pick<FaceDetection, 'landmarks' | 'transform' | 'im
  * (image pixels, for LandmarkDrivenRig) and the head's turn and position into a FaceControls.
  */
 export class LandmarkTransfer {
-  private readonly _solver = new LandmarkSolver({ useModelBlendshapes: false });
+  private readonly _solver: LandmarkSolver;
   private readonly _neutral = new Float32Array(FACE_LANDMARK_COUNT * 3);
   private readonly _local = new Float32Array(FACE_LANDMARK_COUNT * 3);
   private _neutralSamples = 0;
@@ -42,6 +51,18 @@ export class LandmarkTransfer {
   private _faceHeightPx = 0;
   private _scaleX = 0;
   private _scaleY = 0;
+
+  constructor(options: LandmarkTransferOptions = {}) {
+    this._solver = new LandmarkSolver({ useModelBlendshapes: false, mirror: options.mirror ?? false });
+  }
+
+  /** Whether the transfer mirrors left and right (see LandmarkTransferOptions.mirror); may change between frames. */
+  get mirror(): boolean {
+    return this._solver.mirror;
+  }
+  set mirror(value: boolean) {
+    this._solver.mirror = value;
+  }
 
   /** Whether the performer's neutral is set. */
   get hasNeutral(): boolean {
@@ -116,10 +137,14 @@ export class LandmarkTransfer {
     this._solver.solve(frame as FaceDetection, head);
     const local = this._local, neutral = this._neutral;
     toHeadFrame(frame as FaceDetection, local);
-    const sx = this._scaleX, sy = this._scaleY;
+    const sy = this._scaleY;
+    const mirror = this._solver.mirror;
+    // Mirrored, each portrait landmark takes its twin's motion, reflected across the face.
+    const sx = mirror ? -this._scaleX : this._scaleX;
     for (let i = 0; i < FACE_LANDMARK_COUNT; i++) {
-      const dx = (local[i * 3] - neutral[i * 3]) * sx;
-      const dy = (local[i * 3 + 1] - neutral[i * 3 + 1]) * sy;
+      const j = mirror ? MIRRORED_LANDMARK[i] : i;
+      const dx = (local[j * 3] - neutral[j * 3]) * sx;
+      const dy = (local[j * 3 + 1] - neutral[j * 3 + 1]) * sy;
       offsets[i * 2] = dx * this._rightX + dy * this._downX;
       offsets[i * 2 + 1] = dx * this._rightY + dy * this._downY;
     }

@@ -2,7 +2,8 @@
 // Extracts the face-mesh topology the plugin needs from the @mediapipe/face_mesh package:
 //   - ordered landmark loops (face oval, eyes, irises, lips, eyebrows) from its edge lists,
 //     oriented with the canonical face's geometry, into plugin/core/;
-//   - the canonical face mesh (468 vertices, triangle list) into plugin/rig/topology/.
+//   - the canonical face mesh (468 vertices, triangle list) into plugin/rig/topology/;
+//   - each landmark's mirror twin (the canonical face reflected in its midline) into plugin/core/.
 // Usage: node tools/rig/extract-face-topology.mjs [--check]
 //   --check  writes nothing; exits 1 if a generated file is missing or stale.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -20,7 +21,10 @@ const OUT = {
   loops: join(ROOT, 'plugin', 'core', 'landmarkLoops.generated.ts'),
   triangles: join(ROOT, 'plugin', 'rig', 'topology', 'faceMeshTriangles.ts'),
   canonical: join(ROOT, 'plugin', 'rig', 'topology', 'canonicalFace.ts'),
+  mirror: join(ROOT, 'plugin', 'core', 'landmarkMirror.generated.ts'),
 };
+/** A twin must sit within this distance (cm) of a landmark's reflection; the canonical face is symmetric to well under it. */
+const MIRROR_TOLERANCE_CM = 0.01;
 
 function fail(message) {
   console.error(`extract-face-topology: ${message}`);
@@ -464,10 +468,37 @@ ${wrap(uvs, VERTICES_PER_LINE * 2)}
 ]);
 `;
 
+// ---------- mirror twins ----------
+// Each face-mesh point's twin is the point nearest its reflection (x → −x). The irises are not in
+// the canonical mesh: each ring runs right, up, left, down around its centre in the image (seen in
+// every recorded fixture face), so right pairs with left and up with up.
+const IRIS_TWINS = [473, 476, 475, 474, 477, 468, 471, 470, 469, 472];
+const twins = new Array(MESH_POINT_COUNT);
+for (let i = 0; i < MESH_POINT_COUNT; i++) {
+  let best = -1, bestD = Infinity;
+  for (let j = 0; j < MESH_POINT_COUNT; j++) {
+    const d = Math.hypot(-x(i) - x(j), y(i) - y(j), z(i) - z(j));
+    if (d < bestD) { bestD = d; best = j; }
+  }
+  if (bestD > MIRROR_TOLERANCE_CM) fail(`canonical face: landmark ${i} has no mirror twin within ${MIRROR_TOLERANCE_CM} cm (nearest ${best} at ${bestD.toFixed(4)} cm)`);
+  twins[i] = best;
+}
+for (let i = 0; i < MESH_POINT_COUNT; i++) if (twins[twins[i]] !== i) fail(`canonical face: mirror twins of ${i} and ${twins[i]} do not pair up`);
+const mirrorSource = `${HEADER}
+/**
+ * For each of the 478 landmarks, its twin on the other side of the face (itself on the midline):
+ * the canonical face reflected left to right. Irises pair centre with centre and ring with ring.
+ */
+export const MIRRORED_LANDMARK: Readonly<Uint16Array> = /* @__PURE__ */ new Uint16Array([
+${wrap([...twins.slice(0, MESH_POINT_COUNT), ...IRIS_TWINS].map(String), 16)}
+]);
+`;
+
 const outputs = [
   [OUT.loops, loopsSource],
   [OUT.triangles, trianglesSource],
   [OUT.canonical, canonicalSource],
+  [OUT.mirror, mirrorSource],
 ];
 if (process.argv.includes('--check')) {
   const stale = outputs.filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LandmarkTransfer } from '../../../plugin/capture/LandmarkTransfer';
 import { FaceControls } from '../../../plugin/core/FaceControls';
-import { CHIN, FOREHEAD_TOP } from '../../../plugin/core/landmarkIndices';
+import { CHIN, FOREHEAD_TOP, LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
 import { recordedDetections, ry, turnedRigidly, withChanges } from './detectionFixtures';
 import { jawDropped, jawShare, LOWER_LIP_MIDDLE, movedInPlane } from './performerEdits';
 
@@ -20,8 +20,8 @@ function faceHeightPx(d: typeof performer): number {
   return Math.hypot((p[FOREHEAD_TOP * 3] - p[CHIN * 3]) * d.imageWidth, (p[FOREHEAD_TOP * 3 + 1] - p[CHIN * 3 + 1]) * d.imageHeight);
 }
 
-function transferred(neutral: typeof performer, frame: typeof performer) {
-  const transfer = new LandmarkTransfer();
+function transferred(neutral: typeof performer, frame: typeof performer, mirror = false) {
+  const transfer = new LandmarkTransfer({ mirror });
   transfer.setPortrait(portrait);
   transfer.setNeutral(neutral);
   const offsets = new Float32Array(478 * 2), head = new FaceControls();
@@ -30,6 +30,20 @@ function transferred(neutral: typeof performer, frame: typeof performer) {
 }
 
 const largest = (a: Float32Array) => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+
+/** The performer's own left eye half shut: its upper lid drawn `px` image pixels down. */
+function leftEyeShutting(d: typeof performer, px: number): typeof performer {
+  const landmarks = Float32Array.from(d.landmarks);
+  const lid = SUBJECT_LEFT_EYE.upperLid;
+  for (let k = 1; k < lid.length - 1; k++) landmarks[lid[k] * 3 + 1] += px / d.imageHeight;
+  return withChanges(d, { landmarks });
+}
+
+/** Mean downward offset of an eye's inner upper-lid points, portrait pixels. */
+function lidDrop(offsets: Float32Array, eye: typeof SUBJECT_LEFT_EYE): number {
+  const inner = eye.upperLid.slice(1, -1);
+  return inner.reduce((sum, i) => sum + offsets[i * 2 + 1], 0) / inner.length;
+}
 
 describe('LandmarkTransfer', () => {
   it('gives no offset and no head motion for the neutral itself', () => {
@@ -96,5 +110,40 @@ describe('LandmarkTransfer', () => {
     transfer.setPortrait(portrait);
     expect(() => transfer.transfer(performer, new Float32Array(10), new FaceControls())).toThrow(/956/);
     expect(() => transfer.transfer({ ...performer, landmarks: new Float32Array(5) }, new Float32Array(956), new FaceControls())).toThrow(TypeError);
+  });
+
+  it('mirrors on request: the performer’s left eye shuts the portrait’s right, and a turn to their left turns it right', () => {
+    const shutting = leftEyeShutting(performer, 4);
+    const plain = transferred(performer, shutting).offsets;
+    expect(lidDrop(plain, SUBJECT_LEFT_EYE)).toBeGreaterThan(1);
+    expect(Math.abs(lidDrop(plain, SUBJECT_RIGHT_EYE))).toBeLessThan(POSE_RESIDUE_PX);
+    const mirrored = transferred(performer, shutting, true).offsets;
+    expect(lidDrop(mirrored, SUBJECT_RIGHT_EYE)).toBeCloseTo(lidDrop(plain, SUBJECT_LEFT_EYE), 2);
+    expect(Math.abs(lidDrop(mirrored, SUBJECT_LEFT_EYE))).toBeLessThan(POSE_RESIDUE_PX);
+    // Across the portrait's face (along its own right axis) the motion reflects: the twin moves the other way.
+    const p = portrait.landmarks, w = portrait.imageWidth, h = portrait.imageHeight;
+    const upX = (p[FOREHEAD_TOP * 3] - p[CHIN * 3]) * w, upY = (p[FOREHEAD_TOP * 3 + 1] - p[CHIN * 3 + 1]) * h;
+    const across = (o: Float32Array, k: number) => (o[k * 2] * -upY + o[k * 2 + 1] * upX) / Math.hypot(upX, upY);
+    const left = LIPS.outer.subjectLeftCorner, right = LIPS.outer.subjectRightCorner;
+    const wider = Float32Array.from(performer.landmarks);
+    wider[left * 3] += 4 / performer.imageWidth; // the performer's left corner pulled out (the viewer's right)
+    const pulled = withChanges(performer, { landmarks: wider });
+    const plainPull = transferred(performer, pulled).offsets, mirroredPull = transferred(performer, pulled, true).offsets;
+    expect(across(plainPull, left)).toBeGreaterThan(1);
+    expect(across(mirroredPull, right)).toBeCloseTo(-across(plainPull, left), 2);
+    expect(Math.abs(across(mirroredPull, left))).toBeLessThan(POSE_RESIDUE_PX);
+    const { head } = transferred(performer, turnedRigidly(performer, ry(15 * DEG)), true);
+    expect(head.yaw).toBeCloseTo(-15 * DEG, 2);
+  });
+
+  it('switches mirroring between frames', () => {
+    const transfer = new LandmarkTransfer();
+    expect(transfer.mirror).toBe(false);
+    transfer.setPortrait(portrait);
+    transfer.setNeutral(performer);
+    transfer.mirror = true;
+    const offsets = new Float32Array(956);
+    transfer.transfer(leftEyeShutting(performer, 4), offsets, new FaceControls());
+    expect(lidDrop(offsets, SUBJECT_RIGHT_EYE)).toBeGreaterThan(1);
   });
 });

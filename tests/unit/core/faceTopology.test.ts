@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FACE_OVAL, LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
+import {
+  FACE_OVAL, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_EYEBROW, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_EYEBROW, SUBJECT_RIGHT_IRIS,
+} from '../../../plugin/core/landmarkIndices';
+import { MIRRORED_LANDMARK } from '../../../plugin/core/landmarkMirror.generated';
 import { CANONICAL_FACE_POSITIONS, CANONICAL_FACE_UVS, CANONICAL_FACE_VERTEX_COUNT } from '../../../plugin/rig/topology/canonicalFace';
 import {
   FACE_MESH_TRIANGLE_COUNT,
@@ -90,5 +95,37 @@ describe('canonical face', () => {
 describe('generated topology files', () => {
   it('are what tools/rig/extract-face-topology.mjs makes from the installed package', () => {
     expect(() => execFileSync(process.execPath, ['tools/rig/extract-face-topology.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
+
+describe('MIRRORED_LANDMARK', () => {
+  const twin = (i: number) => MIRRORED_LANDMARK[i];
+
+  it('pairs every landmark with one twin, and the twin back with it', () => {
+    expect(MIRRORED_LANDMARK).toHaveLength(478);
+    for (let i = 0; i < 478; i++) expect(twin(twin(i)), `landmark ${i}`).toBe(i);
+  });
+
+  it('maps each eye, brow and iris onto the other, point for point, and the lips and face outline onto themselves', () => {
+    expect(SUBJECT_LEFT_EYE.loop.map(twin)).toEqual(SUBJECT_RIGHT_EYE.loop);
+    expect(SUBJECT_LEFT_EYEBROW.upper.map(twin)).toEqual(SUBJECT_RIGHT_EYEBROW.upper);
+    expect(SUBJECT_LEFT_EYEBROW.lower.map(twin)).toEqual(SUBJECT_RIGHT_EYEBROW.lower);
+    expect(twin(SUBJECT_LEFT_IRIS.centre)).toBe(SUBJECT_RIGHT_IRIS.centre);
+    // Lip halves run from the subject's right corner to the left one: mirrored, they run back.
+    for (const half of [LIPS.outer.upper, LIPS.outer.lower, LIPS.inner.upper, LIPS.inner.lower]) expect(half.map(twin)).toEqual([...half].reverse());
+    // The outline starts at the forehead's top, on the midline, and goes round: mirrored, it goes round the other way.
+    expect(FACE_OVAL.map(twin)).toEqual([FACE_OVAL[0], ...FACE_OVAL.slice(1).reverse()]);
+  });
+
+  it('pairs the iris rings side for side: each ring point sits across its centre from its twin’s place, as seen in a recorded face', () => {
+    const f = JSON.parse(readFileSync(join(__dirname, '../../fixtures/landmarks/astronaut.json'), 'utf8')) as { landmarks: number[][] };
+    const offset = (point: number, centre: number) => [f.landmarks[point][0] - f.landmarks[centre][0], f.landmarks[point][1] - f.landmarks[centre][1]];
+    for (const r of SUBJECT_RIGHT_IRIS.ring) {
+      const [ax, ay] = offset(r, SUBJECT_RIGHT_IRIS.centre);
+      const [bx, by] = offset(twin(r), SUBJECT_LEFT_IRIS.centre);
+      // Reflected: horizontal offsets flip sign, vertical ones keep it.
+      expect(Math.sign(ax) === -Math.sign(bx) || Math.abs(ax) < Math.abs(ay)).toBe(true);
+      expect(Math.sign(ay) === Math.sign(by) || Math.abs(ay) < Math.abs(ax)).toBe(true);
+    }
   });
 });
