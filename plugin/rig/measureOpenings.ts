@@ -6,6 +6,12 @@ const MOUTH_FADE_IN = 0.015;
 const UPPER_MID = LIPS.inner.upper[Math.floor(LIPS.inner.upper.length / 2)];
 const LOWER_MID = LIPS.inner.lower[Math.floor(LIPS.inner.lower.length / 2)];
 
+/**
+ * Pixels per unit of the positions being measured (x, y), set by measureOpenings for its helpers:
+ * numbers handed to a function V8 does not inline may be boxed, an allocation per frame.
+ */
+const SCALE = new Float64Array(2);
+
 /** Indices into the `out` array of measureOpenings: the eyes' four figures, then the mouth's two. */
 export const OPENING_GAZE_RIGHT = 0;
 export const OPENING_GAZE_LEFT = 1;
@@ -24,9 +30,9 @@ const IRIS_RADIUS_LEFT = 5;
  * Each helper writes its figure into `out[at]` rather than returning it: a double returned or
  * passed between functions V8 does not inline is boxed, an allocation per frame.
  */
-function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, sx: number, sy: number, centre: number, radiusAt: number, out: Float32Array, at: number): void {
-  const dx = (posed[centre * 3] - rest[centre * 3]) * sx;
-  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * sy;
+function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, centre: number, radiusAt: number, out: Float32Array, at: number): void {
+  const dx = (posed[centre * 3] - rest[centre * 3]) * SCALE[0];
+  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * SCALE[1];
   out[at] = Math.min(1, Math.sqrt(dx * dx + dy * dy) / Math.max(d.irises[radiusAt] * d.imageWidth, 1e-6));
 }
 
@@ -40,31 +46,31 @@ const LEFT_LOWER_MID = middle(SUBJECT_LEFT_EYE.lowerLid);
  * How shut an eye is, 0 (as at rest) .. 1 (lids meet or cross): the lid gap at the eye's middle
  * measured along its rest direction, so an upper lid pushed past the lower one still reads shut.
  */
-function lidClosure(posed: Float32Array, rest: Float32Array, sx: number, sy: number, upperMid: number, lowerMid: number, out: Float32Array, at: number): void {
+function lidClosure(posed: Float32Array, rest: Float32Array, upperMid: number, lowerMid: number, out: Float32Array, at: number): void {
   const upper = upperMid * 3;
   const lower = lowerMid * 3;
-  const rx = (rest[lower] - rest[upper]) * sx;
-  const ry = (rest[lower + 1] - rest[upper + 1]) * sy;
+  const rx = (rest[lower] - rest[upper]) * SCALE[0];
+  const ry = (rest[lower + 1] - rest[upper + 1]) * SCALE[1];
   const restGapSq = rx * rx + ry * ry;
   if (restGapSq < 1e-12) {
     out[at] = 1;
     return;
   }
   // The posed gap projected on the rest gap, as a share of it.
-  const share = ((posed[lower] - posed[upper]) * sx * rx + (posed[lower + 1] - posed[upper + 1]) * sy * ry) / restGapSq;
+  const share = ((posed[lower] - posed[upper]) * SCALE[0] * rx + (posed[lower + 1] - posed[upper + 1]) * SCALE[1] * ry) / restGapSq;
   out[at] = Math.min(1, Math.max(0, 1 - share));
 }
 
 /** The lip gap at the mouth's middle in face heights into out[OPENING_MOUTH_GAP], and how far it opened past rest into out[OPENING_MOUTH]. */
-function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Array, sx: number, sy: number, out: Float32Array): void {
+function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array): void {
   const h = d.frame.faceHeight;
   const u = UPPER_MID * 3;
   const l = LOWER_MID * 3;
-  let dx = (posed[u] - posed[l]) * sx;
-  let dy = (posed[u + 1] - posed[l + 1]) * sy;
+  let dx = (posed[u] - posed[l]) * SCALE[0];
+  let dy = (posed[u + 1] - posed[l + 1]) * SCALE[1];
   const gap = Math.sqrt(dx * dx + dy * dy) / h;
-  dx = (rest[u] - rest[l]) * sx;
-  dy = (rest[u + 1] - rest[l + 1]) * sy;
+  dx = (rest[u] - rest[l]) * SCALE[0];
+  dy = (rest[u + 1] - rest[l + 1]) * SCALE[1];
   const restGap = Math.sqrt(dx * dx + dy * dy) / h;
   out[OPENING_MOUTH] = Math.min(1, Math.max(0, (gap - restGap) / MOUTH_FADE_IN));
   out[OPENING_MOUTH_GAP] = gap;
@@ -78,13 +84,13 @@ function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Arra
  * pixels as in the rig's rest. Allocation-free.
  */
 export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array, inPixels = false): void {
-  // Whole numbers (image sizes, 1) travel between functions unboxed.
-  const sx = inPixels ? 1 : d.imageWidth, sy = inPixels ? 1 : d.imageHeight;
-  irisMoved(d, posed, rest, sx, sy, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
-  irisMoved(d, posed, rest, sx, sy, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
-  mouthOpening(d, posed, rest, sx, sy, out);
-  lidClosure(posed, rest, sx, sy, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
-  lidClosure(posed, rest, sx, sy, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
+  SCALE[0] = inPixels ? 1 : d.imageWidth;
+  SCALE[1] = inPixels ? 1 : d.imageHeight;
+  irisMoved(d, posed, rest, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
+  irisMoved(d, posed, rest, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
+  mouthOpening(d, posed, rest, out);
+  lidClosure(posed, rest, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
+  lidClosure(posed, rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
 }
 
 /** The portrait's own lip gap at the mouth's middle, in face heights (what OPENING_MOUTH_GAP reads at rest). */

@@ -1,8 +1,8 @@
 // A rig's shots at run time: how much each shows for a pose, and a blink that ends in the eyes shot's shape.
-import { OPENINGS_LENGTH, measureOpenings, restLipGap } from '../measureOpenings';
+import { measureOpenings, restLipGap } from '../measureOpenings';
 import type { PortraitRigData } from '../PortraitRigData';
 import type { PortraitShotData } from './PortraitShot';
-import { SHOT_BLEND_EYE_LEFT, SHOT_BLEND_EYE_RIGHT, SHOT_BLEND_LENGTH, shotBlendWeights } from './shotBlend';
+import { SHOT_BLEND_EYE_LEFT, SHOT_BLEND_EYE_RIGHT, SHOT_BLEND_LENGTH, SHOT_OPENINGS_LENGTH, SHOT_REST_GAP_AT, shotBlendWeights } from './shotBlend';
 import { SHOT_MASK_STRIDE } from './shotMasks';
 
 /**
@@ -15,11 +15,11 @@ export class RigShots {
   readonly weights = new Float32Array(SHOT_BLEND_LENGTH);
   private _eyes: PortraitShotData | null = null;
   private _mouth: PortraitShotData | null = null;
-  private readonly _openings = new Float32Array(OPENINGS_LENGTH);
-  private readonly _restLipGap: number;
+  /** measureOpenings' figures, then the portrait's own lip gap (what shotBlendWeights reads). */
+  private readonly _openings = new Float32Array(SHOT_OPENINGS_LENGTH);
 
   constructor(private readonly _data: PortraitRigData) {
-    this._restLipGap = restLipGap(_data);
+    this._openings[SHOT_REST_GAP_AT] = restLipGap(_data);
   }
 
   get eyes(): PortraitShotData | null {
@@ -51,7 +51,7 @@ export class RigShots {
       return;
     }
     measureOpenings(d, work, d.rest, this._openings, true);
-    shotBlendWeights(this._eyes, this._mouth, this._openings, this._restLipGap, weights);
+    shotBlendWeights(this._eyes, this._mouth, this._openings, weights);
     const eyes = this._eyes;
     const right = weights[SHOT_BLEND_EYE_RIGHT], left = weights[SHOT_BLEND_EYE_LEFT];
     if (eyes === null || right + left === 0) return;

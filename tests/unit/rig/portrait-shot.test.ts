@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FaceControls } from '../../../plugin/core/FaceControls';
 import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
 import { PortraitRig, buildPortraitRig, type PortraitRigData } from '../../../plugin/rig';
-import { OPENINGS_LENGTH, measureOpenings, restLipGap } from '../../../plugin/rig/measureOpenings';
+import { measureOpenings, restLipGap } from '../../../plugin/rig/measureOpenings';
 import { RigLayer, SHADE_STRIDE } from '../../../plugin/rig/PortraitRigData';
 import { buildPortraitShot, SHOT_EYES_CLOSED, type PortraitShotData } from '../../../plugin/rig/shots';
-import { SHOT_BLEND_EYE_LEFT, SHOT_BLEND_EYE_RIGHT, SHOT_BLEND_LENGTH, SHOT_BLEND_MOUTH, shotBlendWeights } from '../../../plugin/rig/shots/shotBlend';
+import { SHOT_BLEND_EYE_LEFT, SHOT_BLEND_EYE_RIGHT, SHOT_BLEND_LENGTH, SHOT_BLEND_MOUTH, SHOT_OPENINGS_LENGTH, SHOT_REST_GAP_AT, shotBlendWeights } from '../../../plugin/rig/shots/shotBlend';
 import { SHOT_MASK_STRIDE } from '../../../plugin/rig/shots/shotMasks';
 import { faceFixtures, flatLandmarks } from './rigFixtures';
 
@@ -114,10 +114,11 @@ describe.each(fixtures.map((f) => [f.portrait, f] as const))('a shot mapped onto
       set(c);
       const posed = new Float32Array(rig.positionsLength);
       rig.deform(c, posed);
-      const openings = new Float32Array(OPENINGS_LENGTH);
+      const openings = new Float32Array(SHOT_OPENINGS_LENGTH);
       measureOpenings(data, posed, rest, openings);
+      openings[SHOT_REST_GAP_AT] = restLipGap(data);
       const out = new Float32Array(SHOT_BLEND_LENGTH);
-      shotBlendWeights(e, m, openings, restLipGap(data), out);
+      shotBlendWeights(e, m, openings, out);
       return out;
     };
     const rest = weights(() => undefined);
