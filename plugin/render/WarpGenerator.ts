@@ -30,7 +30,7 @@ const UNIFORM_EYES_AT = OPENING_GAZE_RIGHT;
 const UNIFORM_MOUTH_AT = OPENING_MOUTH;
 /** Teeth height and image aspect follow measureOpenings' figures, so `mouth` is four floats in a row. */
 const MOUTH_FIXED_FIGURES = 2;
-const UNIFORMS = ['irisRight', 'irisLeft', 'eyes', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'lash', 'shotBlend'];
+const UNIFORMS = ['irisRight', 'irisLeft', 'eyes', 'mouth', 'sclera', 'cavity', 'teeth', 'tongue', 'matte', 'lash', 'lid', 'shotBlend'];
 /** Floats per vertex of the shot UVs: the eyes shot's u, v, then the mouth shot's. */
 const SHOT_UV_STRIDE = 4;
 
@@ -49,6 +49,7 @@ interface FixedUniforms {
   readonly teeth: Color3;
   readonly tongue: Color3;
   readonly lash: Color3;
+  readonly lid: Color3;
 }
 
 function fixedUniforms(d: PortraitRigData): FixedUniforms {
@@ -62,6 +63,7 @@ function fixedUniforms(d: PortraitRigData): FixedUniforms {
     teeth: color(c.teeth),
     tongue: color(c.tongue),
     lash: color(c.lid, LASH_DARKNESS),
+    lid: color(c.lid),
   };
 }
 const FULL_VIEWPORT = new Viewport(0, 0, 1, 1);
@@ -251,6 +253,7 @@ export class WarpGenerator {
     effect.setColor3('teeth', u.teeth);
     effect.setColor3('tongue', u.tongue);
     effect.setColor3('lash', u.lash);
+    effect.setColor3('lid', u.lid);
     effect.setDirectColor4('matte', this._matte);
   }
 

@@ -10,3 +10,14 @@ export const LASH_FADE_END = 0.95;
 export const LASH_OPACITY = 0.85;
 /** The line's colour: the portrait's own lid skin, darkened this much. */
 export const LASH_DARKNESS = 0.25;
+
+/** Skin by an eye outline this much of the way from lid colour to eye white (projected on that axis) is eye white to cover… */
+export const RIM_WHITE_FROM = 0.3;
+/** …fully from this much. */
+export const RIM_WHITE_TO = 0.6;
+/** The cover fades in as the eye goes from this shut… */
+export const RIM_FADE_START = 0.3;
+/** …to this. */
+export const RIM_FADE_END = 0.85;
+/** The rim weight falls from 1 on an eye outline to 0 a little way out (rig/eyeRim.ts); the cover is full down to this weight. */
+export const RIM_FULL_WEIGHT = 0.5;

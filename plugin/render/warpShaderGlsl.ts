@@ -5,7 +5,9 @@
  * opening opens or an iris moves away.
  */
 import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerDepthBias';
-import { LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY } from './lashLineStyle';
+import {
+  LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
+} from './lashLineStyle';
 
 const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
 const float IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
@@ -53,6 +55,17 @@ uniform vec3 teeth;
 uniform vec3 tongue;
 uniform vec4 matte;
 uniform vec3 lash;
+uniform vec3 lid;
+
+// Eye white painted outside the detected outline would stay in view as the eye shuts: lid skin covers it (rig/lashLine.ts).
+vec3 withoutRimWhite(vec3 color, float weight) {
+  float shut = weight > 0.0 ? eyes.w : eyes.z;
+  vec3 axis = sclera - lid;
+  float white = dot(color - lid, axis) / max(dot(axis, axis), 1e-4);
+  float cover = smoothstep(${RIM_WHITE_FROM.toFixed(4)}, ${RIM_WHITE_TO.toFixed(4)}, white) * smoothstep(0.0, ${RIM_FULL_WEIGHT.toFixed(4)}, abs(weight))
+    * smoothstep(${RIM_FADE_START.toFixed(4)}, ${RIM_FADE_END.toFixed(4)}, shut);
+  return mix(color, lid, cover);
+}
 
 // Skin next to an upper lid margin darkens into a lash line as that eye shuts (rig/lashLine.ts).
 vec3 withLashLine(vec3 color, float weight) {
@@ -81,8 +94,11 @@ void main(void) {
   float alpha = source.a;
   float layer = vShade.x;
   if (layer < 0.5) {
-    // Only the lid-margin triangles carry a lash weight; the rest of the skin skips the work.
-    if (vShade.y != 0.0 && eyes.z + eyes.w > 0.0) color = withLashLine(color, vShade.y);
+    // Only the triangles by an eye carry rim and lash weights; the rest of the skin skips the work.
+    if (eyes.z + eyes.w > 0.0) {
+      if (vShade.z != 0.0) color = withoutRimWhite(color, vShade.z);
+      if (vShade.y != 0.0) color = withLashLine(color, vShade.y);
+    }
   } else if (layer > 0.5 && layer < 1.5) {
     vec3 iris = vShade.w < 0.5 ? irisRight : irisLeft;
     float moved = vShade.w < 0.5 ? eyes.x : eyes.y;
@@ -90,6 +106,9 @@ void main(void) {
     float inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
     float amount = max(inIris * moved, 1.0 - vShade.y);
     color = mix(color, sclera, amount);
+    // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
+    float shut = vShade.w < 0.5 ? eyes.z : eyes.w;
+    color = mix(color, lash, smoothstep(${LASH_FADE_START.toFixed(4)}, ${LASH_FADE_END.toFixed(4)}, shut) * ${LASH_OPACITY.toFixed(4)});
     alpha = 1.0;
   } else if (layer > 1.5 && layer < 2.5) {
     alpha = 1.0;

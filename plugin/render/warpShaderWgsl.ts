@@ -1,5 +1,7 @@
 import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerDepthBias';
-import { LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY } from './lashLineStyle';
+import {
+  LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
+} from './lashLineStyle';
 
 /** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
 export const WARP_VERTEX_WGSL = `
@@ -50,6 +52,18 @@ uniform teeth: vec3<f32>;
 uniform tongue: vec3<f32>;
 uniform matte: vec4<f32>;
 uniform lash: vec3<f32>;
+uniform lid: vec3<f32>;
+
+// Eye white painted outside the detected outline would stay in view as the eye shuts: lid skin covers it (rig/lashLine.ts).
+fn withoutRimWhite(color: vec3<f32>, weight: f32) -> vec3<f32> {
+  var shut = uniforms.eyes.z;
+  if (weight > 0.0) { shut = uniforms.eyes.w; }
+  let axis = uniforms.sclera - uniforms.lid;
+  let white = dot(color - uniforms.lid, axis) / max(dot(axis, axis), 1e-4);
+  let cover = smoothstep(${RIM_WHITE_FROM.toFixed(4)}, ${RIM_WHITE_TO.toFixed(4)}, white) * smoothstep(0.0, ${RIM_FULL_WEIGHT.toFixed(4)}, abs(weight))
+    * smoothstep(${RIM_FADE_START.toFixed(4)}, ${RIM_FADE_END.toFixed(4)}, shut);
+  return mix(color, uniforms.lid, cover);
+}
 
 fn withLashLine(color: vec3<f32>, weight: f32) -> vec3<f32> {
   var shut = uniforms.eyes.z;
@@ -79,8 +93,11 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
   var alpha = source.a;
   let layer = input.vShade.x;
   if (layer < 0.5) {
-    // Only the lid-margin triangles carry a lash weight; the rest of the skin skips the work.
-    if (input.vShade.y != 0.0 && uniforms.eyes.z + uniforms.eyes.w > 0.0) { color = withLashLine(color, input.vShade.y); }
+    // Only the triangles by an eye carry rim and lash weights; the rest of the skin skips the work.
+    if (uniforms.eyes.z + uniforms.eyes.w > 0.0) {
+      if (input.vShade.z != 0.0) { color = withoutRimWhite(color, input.vShade.z); }
+      if (input.vShade.y != 0.0) { color = withLashLine(color, input.vShade.y); }
+    }
   } else if (layer > 0.5 && layer < 1.5) {
     var iris = uniforms.irisLeft;
     var moved = uniforms.eyes.y;
@@ -92,6 +109,10 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
     let inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
     let amount = max(inIris * moved, 1.0 - input.vShade.y);
     color = mix(color, uniforms.sclera, amount);
+    // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
+    var shut = uniforms.eyes.z;
+    if (input.vShade.w >= 0.5) { shut = uniforms.eyes.w; }
+    color = mix(color, uniforms.lash, smoothstep(${LASH_FADE_START.toFixed(4)}, ${LASH_FADE_END.toFixed(4)}, shut) * ${LASH_OPACITY.toFixed(4)});
     alpha = 1.0;
   } else if (layer > 1.5 && layer < 2.5) {
     alpha = 1.0;

@@ -9,3 +9,15 @@ export async function referenceImage(url: string, size: number, matte = '#ffffff
   await image.decode();
   return imageOnMatte(image, size, matte);
 }
+
+/** A portrait image drawn at its own size into a canvas one can paint on or hand to the plugin. */
+export async function imageCanvas(url: string): Promise<HTMLCanvasElement> {
+  const image = new Image();
+  image.src = url;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  canvas.getContext('2d')!.drawImage(image, 0, 0);
+  return canvas;
+}

@@ -16,7 +16,7 @@ import { UnsupportedEngineError } from '../../../plugin/core/errors/gpuErrors';
 import { OnnxGenerator } from '../../../plugin/render/onnx/OnnxGenerator';
 import { createEngine } from '../../support/engines';
 import { polygonMask } from '../../../tools/eval/pixels';
-import { psnr, referenceImage, type Rgba } from '../../support/pixels';
+import { imageCanvas, psnr, referenceImage, type Rgba } from '../../support/pixels';
 import { readRenderTarget, poseControls } from './renderTargetPixels';
 
 const SIZE = 256;
@@ -45,13 +45,7 @@ describe('ONNX generator on WebGPU', () => {
     scene = new Scene(engine);
     tracker = await FaceTracker.CreateAsync();
     portrait = await TalkingPortrait.CreateAsync(scene, URL_PORTRAIT, { size: SIZE, matte: Color3.White(), tracker });
-    const image = new Image();
-    image.src = URL_PORTRAIT;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    canvas.getContext('2d')!.drawImage(image, 0, 0);
+    const canvas = await imageCanvas(URL_PORTRAIT);
     source = new HtmlElementTexture('onnxSource', canvas, { engine, scene, generateMipMaps: false, samplingMode: Texture.BILINEAR_SAMPLINGMODE });
     source.update(false);
     source.wrapU = source.wrapV = Texture.CLAMP_ADDRESSMODE;

@@ -8,7 +8,7 @@ import { NoFaceError } from '../../../plugin/core/errors';
 import { SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
 import { eyeRegion, mouthRegion, regionDistance, type Region } from '../../../tools/eval/regionPatch';
 import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
-import { psnr, type Rgba } from '../../support/pixels';
+import { imageCanvas, psnr, type Rgba } from '../../support/pixels';
 
 const SIZE = 512;
 const DIR = '/tests/fixtures/few-shot';
@@ -30,15 +30,8 @@ const POSES: Record<string, (p: TalkingPortrait) => void> = {
 const withShots: Record<EngineKind, Record<string, Rgba>> = { webgpu: {}, webgl2: {} };
 
 async function pixelsOf(url: string): Promise<Rgba> {
-  const image = new Image();
-  image.src = url;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.naturalWidth;
-  canvas.height = image.naturalHeight;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, canvas.width, canvas.height);
+  const canvas = await imageCanvas(url);
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
   return { width: data.width, height: data.height, data: data.data };
 }
 

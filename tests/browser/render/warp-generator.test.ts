@@ -7,7 +7,7 @@ import { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
 import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
 import { polygonMask } from '../../../tools/eval/pixels';
-import { psnr, referenceImage, type Rgba } from '../../support/pixels';
+import { imageCanvas, psnr, referenceImage, type Rgba } from '../../support/pixels';
 
 const SIZE = 320;
 const PORTRAITS = ['flare-female01.png', 'flare-male03.png', 'astronaut.png'];
@@ -20,10 +20,38 @@ type Frames = Record<string, Rgba>;
 const frames: Record<EngineKind, Record<string, Frames>> = { webgpu: {}, webgl2: {} };
 const posed: Record<string, Record<string, Float32Array>> = {};
 
-/** Inside the loop of landmarks as posed (deform's u, v), in output pixels. */
-function posedMask(points: Float32Array, loop: readonly number[]) {
-  return polygonMask(loop.map((i) => [points[i * 3] * SIZE, points[i * 3 + 1] * SIZE] as const));
+/** Inside the loop of landmarks as posed (deform's u, v), in output pixels, grown about its centre by `grow`. */
+function posedMask(points: Float32Array, loop: readonly number[], grow = 1) {
+  let cx = 0, cy = 0;
+  for (const i of loop) {
+    cx += points[i * 3] / loop.length;
+    cy += points[i * 3 + 1] / loop.length;
+  }
+  return polygonMask(loop.map((i) => [(cx + (points[i * 3] - cx) * grow) * SIZE, (cy + (points[i * 3 + 1] - cy) * grow) * SIZE] as const));
 }
+
+/** Pixels in a mask within an RGB distance (0..1 per channel) of a colour. */
+function pixelsNear(frame: Rgba, inside: (x: number, y: number) => boolean, rgb: readonly number[], distance: number): number {
+  let count = 0;
+  for (let y = 0; y < frame.height; y++) {
+    for (let x = 0; x < frame.width; x++) {
+      const o = (y * frame.width + x) * 4;
+      if (inside(x, y) && Math.hypot(frame.data[o] / 255 - rgb[0], frame.data[o + 1] / 255 - rgb[1], frame.data[o + 2] / 255 - rgb[2]) < distance) count++;
+    }
+  }
+  return count;
+}
+
+/** The shut-eye check: a rim painted around each eye outline, as a share of that eye's width (half of it lies outside, in the skin)… */
+const RIM_BAND_WIDTH_OF_EYE = 0.12;
+/** …in a clean eye white, unlike any skin… */
+const RIM_WHITE = [0.95, 0.94, 0.92] as const;
+/** …counted within this RGB distance (0..1 per channel)… */
+const RIM_COLOUR_DISTANCE = 0.12;
+/** …around the outline grown this much about its centre… */
+const EYE_SURROUND_GROWTH = 1.6;
+/** …of which a shut eye may show at most this share. */
+const SHUT_RIM_SHARE = 0.1;
 
 const POSES: Record<string, (p: TalkingPortrait) => void> = {
   neutral: () => undefined,
@@ -88,6 +116,49 @@ describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
     portrait.dispose();
     portrait.dispose();
     expect(portrait.isReady()).toBe(false);
+  });
+
+  // A face detector's eye outline often lies inside the painted eye, leaving a rim of eye white in
+  // the skin around it. Here that rim is painted on purpose on both sides of every outline, with
+  // the rig kept where the detector put it: a shut eye must hide it.
+  it('hides eye white painted past the detected eye outline when the eyes shut', async () => {
+    const url = `/tests/fixtures/portraits/${PORTRAITS[0]}`;
+    const original = await TalkingPortrait.CreateAsync(scene, url, { size: SIZE, matte: Color3.White(), tracker });
+    const rig = original.rig.data;
+    const rest = new Float32Array(original.rig.positionsLength);
+    original.controls.reset();
+    original.rig.deform(original.controls, rest);
+    original.dispose();
+
+    const canvas = await imageCanvas(url);
+    const context = canvas.getContext('2d')!;
+    context.strokeStyle = `rgb(${RIM_WHITE.map((c) => c * 255).join(', ')})`;
+    context.lineJoin = 'round';
+    for (const eye of [SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE]) {
+      const at = (i: number) => [rest[i * 3] * canvas.width, rest[i * 3 + 1] * canvas.height] as const;
+      const [x0, y0] = at(eye.outerCorner), [x1, y1] = at(eye.innerCorner);
+      context.lineWidth = Math.hypot(x1 - x0, y1 - y0) * RIM_BAND_WIDTH_OF_EYE;
+      context.beginPath();
+      eye.loop.forEach((i, k) => (k === 0 ? context.moveTo(...at(i)) : context.lineTo(...at(i))));
+      context.closePath();
+      context.stroke();
+    }
+    const painted = await TalkingPortrait.CreateAsync(scene, canvas, { size: SIZE, matte: Color3.White(), rig });
+    const frame = async (blink: number): Promise<Rgba> => {
+      painted.controls.reset();
+      painted.controls.set('eyeBlinkLeft', blink).set('eyeBlinkRight', blink);
+      painted.update(16);
+      return { width: SIZE, height: SIZE, data: await painted.readPixelsAsync() };
+    };
+    const open = await frame(0);
+    const shut = await frame(1);
+    painted.dispose();
+    for (const eye of [SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE]) {
+      const around = posedMask(rest, eye.loop, EYE_SURROUND_GROWTH);
+      const shown = pixelsNear(open, around, RIM_WHITE, RIM_COLOUR_DISTANCE);
+      expect(shown, 'the open eye shows the painted rim').toBeGreaterThan(50);
+      expect(pixelsNear(shut, around, RIM_WHITE, RIM_COLOUR_DISTANCE)).toBeLessThanOrEqual(shown * SHUT_RIM_SHARE);
+    }
   });
 });
 
