@@ -46,7 +46,7 @@ export interface ScheduledPortraitOptions {
 
 const DEFAULT_BUDGET_MS = 2;
 /** Every 8th frame at 128 px: still alive (7.5 updates a second at 60 fps) for a few hundredths of a ms. */
-const DEFAULT_FLOOR_RATE = 8;
+export const DEFAULT_FLOOR_RATE = 8;
 const DEFAULT_FLOOR_SIZE = 128;
 const DEFAULT_HEADROOM = 0.1;
 /** Wider than the usual frame-to-frame wobble of measured costs (a few %), so levels do not flicker. */

@@ -11,6 +11,7 @@ import { PortraitSystem, TalkingPortrait } from '../../../plugin/babylon';
 import { PortraitStats } from '../../../plugin/babylon/PortraitStats';
 import type { SystemPortrait } from '../../../plugin/babylon/PortraitSystem';
 import { Blendshape } from '../../../plugin/core/arkitBlendshapes';
+import { DEFAULT_FLOOR_RATE } from '../../../plugin/budget/PortraitScheduler';
 import { fixtureRig, type RecordedLandmarks } from '../../../tools/bench/fixtureRig';
 import recorded from '../../fixtures/landmarks/flare-female01.json';
 import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
@@ -22,6 +23,12 @@ const SIZE_PX = 128;
 /** Frames before sampling, so V8 has optimized the per-frame code (interpreted code boxes numbers). */
 const WARM_UP_FRAMES = 3000;
 const SAMPLED_FRAMES = 200;
+/**
+ * The 1 ms budget is real time, so a loaded machine throttles the portraits down to the
+ * scheduler's floor rate (every 8th frame): at least this many draws prove the sampler saw them
+ * draw (one CI run saw 195 where an idle machine gives about 550).
+ */
+const MIN_DRAWS_SAMPLED = (PORTRAITS * SAMPLED_FRAMES) / DEFAULT_FLOOR_RATE;
 /** Mean bytes between two allocation samples: below any object's size, so every allocation is all but sure to be seen. */
 const SAMPLING_INTERVAL_BYTES = 16;
 /**
@@ -145,7 +152,7 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
     const drawnBefore = portraits.reduce((sum, p) => sum + p.stats.updateCount, 0);
     const sites = await sampleAllocations(SAMPLED_FRAMES);
     const drawn = portraits.reduce((sum, p) => sum + p.stats.updateCount, 0) - drawnBefore;
-    expect(drawn, 'portraits drew while sampled').toBeGreaterThan(SAMPLED_FRAMES);
+    expect(drawn, 'portraits drew while sampled').toBeGreaterThanOrEqual(MIN_DRAWS_SAMPLED);
     const plugin = sites.filter((s) => s.path.startsWith('/plugin/'));
     const clockReads = TIMING_NUMBERS_PER_FRAME * SAMPLED_FRAMES + TIMING_NUMBERS_PER_UPDATE * drawn;
     const isClock = (s: Site) => s.functionName === 'update' && s.path === '/plugin/babylon/PortraitSystem.ts';
