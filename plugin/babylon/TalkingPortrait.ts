@@ -22,6 +22,8 @@ import type { BakedShot, PortraitRigData } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
 import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
 import type { PortraitGenerator, PortraitGeneratorKind } from '../render/PortraitGenerator';
+import { GpuDeviceLostError } from '../core/errors';
+import { DeviceLossWatch } from './DeviceLossWatch';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
 import { PortraitShots, type PortraitShotInfo } from './portraitShots';
@@ -96,6 +98,14 @@ export class TalkingPortrait implements SystemPortrait {
   readonly rig: PortraitRig;
   /** Fires once when the portrait is disposed. */
   readonly onDisposeObservable = new Observable<TalkingPortrait>();
+  /**
+   * Fires when the engine loses its GPU device. The portrait keeps its rig, controls and shots,
+   * draws nothing meanwhile (`isReady()` is false, `readPixelsAsync` rejects with this error) and
+   * redraws itself once Babylon restores the engine.
+   */
+  readonly onDeviceLostObservable = new Observable<GpuDeviceLostError>();
+  /** Fires once the portrait has drawn again on the engine's new device. */
+  readonly onDeviceRestoredObservable = new Observable<TalkingPortrait>();
   /** What it costs and the level it is held at, rewritten each frame by the PortraitSystem. */
   readonly stats = new PortraitStats();
   /** Its place in the frame budget: `visible`, `screenShare` (set by `mesh` when there is one), level, size, rate. */
@@ -120,6 +130,7 @@ export class TalkingPortrait implements SystemPortrait {
   private readonly _shots: PortraitShots;
   private readonly _tracker: FaceTracker | null;
   private _sceneDisposeObserver: Observer<Scene> | null;
+  private readonly _device: DeviceLossWatch;
   private _disposed = false;
 
   /** True where the warp generator can run: WebGPU or WebGL2. */
@@ -218,6 +229,7 @@ export class TalkingPortrait implements SystemPortrait {
     this.stats.size = size;
     this.mesh = options.mesh ?? null;
     this._sceneDisposeObserver = scene.onDisposeObservable.add(() => this.dispose());
+    this._device = new DeviceLossWatch(engine, () => this._deviceLost(), () => this._deviceRestored());
     this.schedule = system.add(this, { maxSize: size, refreshRate: options.refreshRate ?? 1, priority: options.priority ?? 'normal' });
   }
 
@@ -282,7 +294,7 @@ export class TalkingPortrait implements SystemPortrait {
 
   /** True once the first frame has been drawn. */
   isReady(): boolean {
-    return this._drawnOnce && !this._disposed;
+    return this._drawnOnce && !this._disposed && !this._device.isLost;
   }
 
   /** Draws a frame now, at the current size, if the controls changed since the last one (the PortraitSystem draws through its schedule instead). */
@@ -292,7 +304,7 @@ export class TalkingPortrait implements SystemPortrait {
 
   /** Draws the current controls now, whether or not they changed. */
   renderNow(): boolean {
-    if (this._disposed) return false;
+    if (this._disposed || this._device.isLost) return false;
     if (this._landmarkOffsets && this._landmarkRig) this._landmarkRig.deform(this._landmarkOffsets, this._landmarkHead ?? this.controls, this._positions);
     else this.rig.deform(this.controls, this._positions);
     const drawn = this._generator.render(this._positions);
@@ -308,6 +320,7 @@ export class TalkingPortrait implements SystemPortrait {
    * thumbnails; never call it per frame (it waits for the GPU).
    */
   async readPixelsAsync(): Promise<Uint8Array> {
+    if (this._device.isLost) throw new GpuDeviceLostError('there is no frame to read until the engine has a new device (onDeviceRestoredObservable).');
     // The ONNX generator finishes a frame after render() returns; wait for the one in flight.
     await this._generator.whenIdleAsync?.();
     return readTargetPixels(this.texture, 'TalkingPortrait.readPixelsAsync');
@@ -388,6 +401,33 @@ export class TalkingPortrait implements SystemPortrait {
     this.renderNow();
   }
 
+  private _deviceLost(): void {
+    if (this._disposed) return;
+    this.onDeviceLostObservable.notifyObservers(new GpuDeviceLostError(`the engine lost its device; portrait '${this.texture.name}' redraws once Babylon restores it.`));
+  }
+
+  /** Babylon rebuilt its own objects on a new device: uploads the images again and remakes what the generator made itself. */
+  private _deviceRestored(): void {
+    if (this._disposed) return;
+    this._source.update(false);
+    this._shots.reupload();
+    if (this._generator.rebuild) {
+      this._generator.rebuild();
+    } else {
+      // The ONNX session belonged to the lost device: the warp generator takes over.
+      Logger.Warn(`TalkingPortrait '${this.texture.name}': the ${this._generatorKind} generator cannot move to the engine's new device; the portrait draws with the warp generator from now on.`);
+      this._generator.dispose();
+      const warp = new WarpGenerator(this._scene.getEngine(), this.rig, this._source, this.texture, this._matte);
+      warp.setShots(this._shots.eyes, this._shots.mouth);
+      this._generator = warp;
+      this._generatorKind = 'warp';
+    }
+    this._whenReadyAsync().then(
+      () => this.onDeviceRestoredObservable.notifyObservers(this),
+      (error: unknown) => Logger.Error(`TalkingPortrait '${this.texture.name}': could not draw on the restored device: ${String(error)}`),
+    );
+  }
+
   private async _whenReadyAsync(): Promise<void> {
     const started = performance.now();
     while (!this._generator.isReady()) {
@@ -405,12 +445,15 @@ export class TalkingPortrait implements SystemPortrait {
     this._system.remove(this);
     if (this._sceneDisposeObserver) this._scene.onDisposeObservable.remove(this._sceneDisposeObserver);
     this._sceneDisposeObserver = null;
+    this._device.dispose();
     this._generator.dispose();
     this._shots.dispose();
     this._source.dispose();
     this.texture.dispose();
     this.onDisposeObservable.notifyObservers(this);
     this.onDisposeObservable.clear();
+    this.onDeviceLostObservable.clear();
+    this.onDeviceRestoredObservable.clear();
   }
 }
 

@@ -59,6 +59,12 @@ export class PortraitShots {
     return { eyeClosure: data.eyeClosure, mouthOpening: data.mouthOpening, usedFor };
   }
 
+  /** Uploads the shots' images again: a restored GPU device starts with empty textures. */
+  reupload(): void {
+    this._eyes?.texture.update(false);
+    if (this._mouth !== this._eyes) this._mouth?.texture.update(false);
+  }
+
   dispose(): void {
     this._eyes?.texture.dispose();
     if (this._mouth !== this._eyes) this._mouth?.texture.dispose();

@@ -11,6 +11,11 @@ export interface PortraitGenerator {
   whenIdleAsync?(): Promise<void>;
   /** Draws shut eyes and an open mouth from other shots of the character (few-shot); generators without it use one image. */
   setShots?(eyes: GeneratorShot | null, mouth: GeneratorShot | null): void;
+  /**
+   * After the engine restored a lost GPU device (Babylon rebuilds its own objects, not raw
+   * buffers): re-creates what this generator made itself. Generators without it cannot come back.
+   */
+  rebuild?(): void;
   dispose(): void;
 }
 

@@ -81,7 +81,7 @@ export class WarpGenerator {
   private readonly _wrapper: EffectWrapper;
   private readonly _positions: VertexBuffer;
   private readonly _vertexBuffers: { [kind: string]: VertexBuffer };
-  private readonly _indexBuffer: DataBuffer;
+  private _indexBuffer: DataBuffer;
   private readonly _indexCount: number;
   private readonly _rest: Float32Array;
   /** measureOpenings' figures, then the teeth height and image aspect: laid out as the shader's `eyes` and `mouth` vectors. */
@@ -255,6 +255,19 @@ export class WarpGenerator {
     effect.setColor3('lash', u.lash);
     effect.setColor3('lid', u.lid);
     effect.setDirectColor4('matte', this._matte);
+  }
+
+  /**
+   * After the engine restored a lost GPU device: its vertex buffers are made again from the data
+   * they last held, the index buffer anew, and the vertex array recorded again on the next draw
+   * (the old ones belonged to the lost device and are not released).
+   */
+  rebuild(): void {
+    if (this._disposed) return;
+    for (const key in this._vertexBuffers) this._vertexBuffers[key]._rebuild();
+    this._indexBuffer = this._engine.createIndexBuffer(this._rig.data.indices);
+    this._vao = null;
+    this._vaoBuffer = null;
   }
 
   /** Releases buffers and shaders (not the source or target textures, which the portrait owns). Safe twice. */

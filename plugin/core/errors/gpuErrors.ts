@@ -6,7 +6,7 @@ export class GpuDeviceLostError extends TalkingPortraitError {
   override name = 'GpuDeviceLostError';
 
   constructor(detail: string, options?: ErrorOptions) {
-    super(`The GPU device was lost: ${sentence(detail)} Portraits keep their last frame; recreate them once the engine has a device again.`, options);
+    super(`The GPU device was lost: ${sentence(detail)} Portraits draw nothing until Babylon restores the engine on a new device, then redraw on their own.`, options);
   }
 }
 

@@ -8,6 +8,7 @@ import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { TalkingPortrait } from '../../../plugin/babylon';
 import { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import type { PortraitRigData } from '../../../plugin/rig/PortraitRigData';
+import { loseDevice } from '../../support/deviceLoss';
 import { createEngine } from '../../support/engines';
 import { psnr, type Rgba } from '../../support/pixels';
 
@@ -60,6 +61,27 @@ describe("TalkingPortrait's generator option", () => {
       onnx.dispose();
       onnx.dispose();
       warp.dispose();
+    });
+
+    it('hands a portrait to the warp generator when the device its ONNX session ran on is lost', async () => {
+      const own = await createEngine('webgpu');
+      const ownScene = new Scene(own);
+      const warned = vi.spyOn(Logger, 'Warn');
+      try {
+        const onnx = await TalkingPortrait.CreateAsync(ownScene, URL_PORTRAIT, { size: SIZE, rig, matte: Color3.White(), generator: 'onnx' });
+        const still = asRgba(await onnx.readPixelsAsync());
+        const restored = new Promise<void>((resolve) => onnx.onDeviceRestoredObservable.addOnce(() => resolve()));
+        await loseDevice(own, async () => undefined);
+        await restored;
+        expect(onnx.generatorKind).toBe('warp');
+        expect(warned.mock.calls.some(([message]) => /cannot move to the engine's new device/.test(String(message)))).toBe(true);
+        expect(psnr(asRgba(await onnx.readPixelsAsync()), still)).toBeGreaterThanOrEqual(NEUTRAL_MIN_PSNR_DB);
+        onnx.dispose();
+      } finally {
+        warned.mockRestore();
+        ownScene.dispose();
+        own.dispose();
+      }
     });
 
     it('runs two ONNX portraits on one page, taking turns with onnxruntime', async () => {

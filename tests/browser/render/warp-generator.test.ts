@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scene } from '@babylonjs/core/scene';
+import { describe, expect, it } from 'vitest';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
-import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { TalkingPortrait } from '../../../plugin/babylon';
-import { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
-import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
+import { ENGINE_KINDS, type EngineKind } from '../../support/engines';
+import { usePortraitScene } from '../../support/portraitScene';
 import { polygonMask } from '../../../tools/eval/pixels';
 import { imageCanvas, psnr, referenceImage, type Rgba } from '../../support/pixels';
 
@@ -61,22 +59,11 @@ const POSES: Record<string, (p: TalkingPortrait) => void> = {
 };
 
 describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
-  let engine: AbstractEngine;
-  let scene: Scene;
-  let tracker: FaceTracker;
-  beforeAll(async () => {
-    engine = await createEngine(kind);
-    scene = new Scene(engine);
-    tracker = await FaceTracker.CreateAsync();
-  });
-  afterAll(() => {
-    scene?.dispose();
-    engine?.dispose();
-    tracker?.dispose();
-  });
+  const env = usePortraitScene(kind);
 
   it.each(PORTRAITS)('renders %s: neutral equals the source, blink, jaw and a head turn change it, no holes', async (name) => {
     const url = `/tests/fixtures/portraits/${name}`;
+    const { scene, tracker } = env;
     const portrait = await TalkingPortrait.CreateAsync(scene, url, { size: SIZE, matte: Color3.White(), tracker });
     expect(portrait.isReady()).toBe(true);
     const got: Frames = {};
@@ -123,6 +110,7 @@ describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
   // the rig kept where the detector put it: a shut eye must hide it.
   it('hides eye white painted past the detected eye outline when the eyes shut', async () => {
     const url = `/tests/fixtures/portraits/${PORTRAITS[0]}`;
+    const { scene, tracker } = env;
     const original = await TalkingPortrait.CreateAsync(scene, url, { size: SIZE, matte: Color3.White(), tracker });
     const rig = original.rig.data;
     const rest = new Float32Array(original.rig.positionsLength);
