@@ -233,6 +233,11 @@ export class TalkingPortrait implements SystemPortrait {
     this.schedule = system.add(this, { maxSize: size, refreshRate: options.refreshRate ?? 1, priority: options.priority ?? 'normal' });
   }
 
+  /** The generator drawing the portrait now (see `generatorKind`); it changes if the ONNX generator hands over to the warp. For tools and diagnostics: draw through the portrait. */
+  get generator(): PortraitGenerator {
+    return this._generator;
+  }
+
   /** Speaking, or the one the player talks to: served before every unfocused portrait. Default false. */
   get focus(): boolean {
     return this.schedule.focused;

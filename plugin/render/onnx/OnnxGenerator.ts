@@ -63,6 +63,9 @@ export class OnnxGenerator {
   private _inFlight = false;
   private _hasPending = false;
   private _startedAt = 0;
+  /** Inside render(): a run started there is already on the caller's clock. */
+  private _rendering = false;
+  private _outsideRenderMs = 0;
   private _failed: Error | null = null;
   private _disposed = false;
   private _idle: (() => void)[] = [];
@@ -145,8 +148,21 @@ export class OnnxGenerator {
     if (!this.isReady()) return false;
     this._gather(positions);
     this._hasPending = true;
+    this._rendering = true;
     if (!this._inFlight) this._tryStart();
+    this._rendering = false;
     return true;
+  }
+
+  /**
+   * Main-thread ms spent since the last call on work that runs outside render(), where no frame's
+   * update sees it: starting a waiting pose once onnxruntime comes free, and presenting finished
+   * frames. Only the synchronous part of a run's start counts; onnxruntime's own callbacks are not seen.
+   */
+  takeOutsideRenderMs(): number {
+    const ms = this._outsideRenderMs;
+    this._outsideRenderMs = 0;
+    return ms;
   }
 
   /** Resolves once no inference runs and none waits (for tools and tests; never await it in a frame). */
@@ -175,13 +191,17 @@ export class OnnxGenerator {
     this._hasPending = false;
     this._inFlight = true;
     this._targetPoints?.update(this._pending);
-    this._startedAt = performance.now();
+    const began = performance.now();
+    this._startedAt = began;
     this._session.run(this._feeds, this._fetches, QUIET_RUN).then(this._finished, this._failedRun);
+    if (!this._rendering) this._outsideRenderMs += performance.now() - began;
   }
 
   private readonly _finished = (): void => {
     if (this._disposed) return this._gpuDone();
+    const began = performance.now();
     this._presenter.present(this._presenter.outputTensor);
+    this._outsideRenderMs += performance.now() - began;
     // In flight until the GPU has done the inference and the copy, so slow devices never queue up frames.
     this._device.queue.onSubmittedWorkDone().then(this._gpuDone, this._failedRun);
   };

@@ -6,6 +6,7 @@ import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Logger } from '@babylonjs/core/Misc/logger';
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { TalkingPortrait } from '../../../plugin/babylon';
+import type { OnnxGenerator } from '../../../plugin/render/onnx/OnnxGenerator';
 import { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import type { PortraitRigData } from '../../../plugin/rig/PortraitRigData';
 import { loseDevice } from '../../support/deviceLoss';
@@ -99,6 +100,10 @@ describe("TalkingPortrait's generator option", () => {
       const moved = [asRgba(await first.readPixelsAsync()), asRgba(await second.readPixelsAsync())];
       expect(psnr(moved[0], stills[0])).toBeLessThan(MOVED_MAX_PSNR_DB);
       expect(psnr(moved[1], stills[1])).toBeLessThan(MOVED_MAX_PSNR_DB);
+      // The waiting run started, and both frames were presented, outside render(): main-thread time no update saw.
+      const outside = (p: TalkingPortrait) => (p.generator as OnnxGenerator).takeOutsideRenderMs();
+      expect(outside(first) + outside(second)).toBeGreaterThan(0);
+      expect(outside(first) + outside(second), 'taken once').toBe(0);
       first.dispose();
       second.dispose();
     });
