@@ -20,7 +20,7 @@ export function response(change: number, full: number, deadZone: number): number
 /**
  * Eye aspect ratio over its neutral value. At or above OPEN the eye counts as open (a head
  * pitched 15° away reads about 0.9); at CLOSED as shut: the detector never reads a closed lid as
- * a line, and on a full blink the portraits' median lay at 0.52 (left) and 0.65 (right).
+ * a line, and on a full blink the portraits' median lies at 0.48 (left) and 0.54 (right).
  */
 export const EYE_OPEN_RATIO = 0.88;
 export const EYE_CLOSED_RATIO = 0.6;
