@@ -5,7 +5,6 @@ import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlEleme
 import { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
 import type { RenderTargetWrapper } from '@babylonjs/core/Engines/renderTargetWrapper.js';
-import type { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import { Color4 } from '@babylonjs/core/Maths/math.color.js';
 import { Logger } from '@babylonjs/core/Misc/logger.js';
@@ -18,7 +17,7 @@ import { FaceControls } from '../core/FaceControls';
 import { buildPortraitRig } from '../rig/buildPortraitRig';
 import { PortraitRig, type HeadPoseLike } from '../rig/PortraitRig';
 import { LandmarkDrivenRig } from '../rig/LandmarkDrivenRig';
-import type { BakedShot, PortraitRigData } from '../rig/PortraitRigData';
+import type { BakedShot } from '../rig/PortraitRigData';
 import { WarpGenerator } from '../render/WarpGenerator';
 import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
 import type { PortraitGenerator, PortraitGeneratorKind } from '../render/PortraitGenerator';
@@ -31,54 +30,7 @@ import type { ShotContent } from '../rig/shots/PortraitShot';
 import { PortraitStats } from './PortraitStats';
 import { readTargetPixels } from './readTargetPixels';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
-
-export interface TalkingPortraitOptions {
-  /** Name of the texture, for the inspector. Default 'talkingPortrait'. */
-  name?: string;
-  /** Width and height of the output texture in pixels at the best level, 128..1024; the budget may draw it smaller (1024, 512, 256, 128). Default 512. */
-  size?: number;
-  /** Best update rate, like ProceduralTexture.refreshRate: every Nth frame, a power of two up to 64. Default 1. */
-  refreshRate?: number;
-  /** The game's word on its importance: 'high' | 'normal' | 'low' or a positive weight. Default 'normal'. */
-  priority?: PriorityHint;
-  /** A mesh showing the portrait: its on-screen size and visibility set the portrait's priority and freeze it off screen. Default none. */
-  mesh?: AbstractMesh | null;
-  /** A rig baked ahead of time (`npm run bake`), which skips face detection (for its baked shots too). Default: detect and rig now. */
-  rig?: PortraitRigData;
-  /** The tracker to detect the face with. Default: the scene's shared tracker with the embedded model. */
-  tracker?: FaceTracker;
-  /** Colour to lay a transparent portrait on; null keeps the portrait's own transparency. Default null. */
-  matte?: Color3 | null;
-  /**
-   * Calibrate head turns with the detector in the loop so a commanded angle reads as that
-   * angle (a few renders and detections, once). Default true when the face is detected now;
-   * a baked rig already carries its calibration.
-   */
-  calibrateHeadTurns?: boolean;
-  /**
-   * 'warp' (the mesh warp, on WebGPU and WebGL2) or 'onnx' (a learned generator on
-   * onnxruntime-web's WebGPU EP, sharing Babylon's device). On an engine without WebGPU an
-   * 'onnx' portrait keeps the warp generator and says so in the log; `generatorKind` tells
-   * which one draws. Default 'warp'.
-   */
-  generator?: PortraitGeneratorKind;
-  /** The ONNX generator's model, a URL or its bytes. Default: the shipped dense-motion model. */
-  onnxModel?: string | Uint8Array | ArrayBuffer;
-  /** Folder URL of onnxruntime-web's wasm files. Default: where the build puts them. */
-  onnxWasmPaths?: string;
-  /**
-   * More images of the same character (few-shot), added as `addShotAsync` adds them: eyes
-   * closed lends blinks real shut lids, mouth open lends an open jaw real lips and teeth. With a
-   * baked rig that carries shots (`npm run bake -- PORTRAIT SHOT…`), give their images in the
-   * order they were baked: they are mapped without a face detector. Default none.
-   */
-  shots?: readonly (PortraitImageSource | PortraitShotSource)[];
-}
-
-/** A shot and what it shows, for `TalkingPortraitOptions.shots`. */
-export interface PortraitShotSource extends ShotContent {
-  image: PortraitImageSource;
-}
+import type { PortraitShotSource, TalkingPortraitOptions } from './TalkingPortraitOptions';
 
 const DEFAULT_SIZE = 512;
 const MIN_SIZE = 128;

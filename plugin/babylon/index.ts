@@ -1,4 +1,5 @@
-export { TalkingPortrait, type TalkingPortraitOptions, type PortraitShotSource } from './TalkingPortrait';
+export { TalkingPortrait } from './TalkingPortrait';
+export type { TalkingPortraitOptions, PortraitShotSource } from './TalkingPortraitOptions';
 export { PortraitSystem, type PortraitSystemOptions, type SystemPortrait } from './PortraitSystem';
 export { PortraitStats } from './PortraitStats';
 export { PortraitSystemStats } from './PortraitSystemStats';
