@@ -1,17 +1,14 @@
 // The closed loop: frames the warp generator renders with known controls, re-detected by the real
 // tracker and solved against the portrait's own neutral frame, give those controls back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scene } from '@babylonjs/core/scene';
+import { describe, expect, it } from 'vitest';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
-import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { TalkingPortrait } from '../../../plugin/babylon';
-import { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import type { FaceDetection } from '../../../plugin/capture/FaceDetection';
 import { LandmarkSolver } from '../../../plugin/capture/LandmarkSolver';
 import { FaceControls } from '../../../plugin/core/FaceControls';
 import { Blendshape } from '../../../plugin/core/arkitBlendshapes';
 import { degToRad, radToDeg } from '../../../plugin/core/mathUtils';
-import { createEngine } from '../../support/engines';
+import { usePortraitScene } from '../../support/portraitScene';
 
 const SIZE = 512;
 /** Two portraits: SwiftShader is slow. Both hold every QUALITY.md blink probe in the eval. */
@@ -54,28 +51,16 @@ const WEIGHTS = ['eyeBlinkLeft', 'eyeBlinkRight', 'jawOpen', 'mouthSmileLeft', '
 const ANGLES = ['yaw', 'pitch', 'roll'] as const;
 
 describe('closed loop: generator → tracker → solver', () => {
-  let engine: AbstractEngine;
-  let scene: Scene;
-  let tracker: FaceTracker;
-  beforeAll(async () => {
-    engine = await createEngine('webgl2');
-    scene = new Scene(engine);
-    tracker = await FaceTracker.CreateAsync();
-  });
-  afterAll(() => {
-    scene?.dispose();
-    engine?.dispose();
-    tracker?.dispose();
-  });
+  const env = usePortraitScene('webgl2');
 
   async function detect(portrait: TalkingPortrait): Promise<FaceDetection> {
     portrait.renderNow();
     const pixels = await portrait.readPixelsAsync();
-    return tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels), SIZE, SIZE));
+    return env.tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels), SIZE, SIZE));
   }
 
   it.each(PORTRAITS)('solves the controls %s was rendered with', async (name) => {
-    const portrait = await TalkingPortrait.CreateAsync(scene, `/tests/fixtures/portraits/${name}`, { size: SIZE, matte: Color3.White(), tracker });
+    const portrait = await TalkingPortrait.CreateAsync(env.scene, `/tests/fixtures/portraits/${name}`, { size: SIZE, matte: Color3.White(), tracker: env.tracker });
     try {
       portrait.controls.reset();
       const solver = new LandmarkSolver();

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scene } from '@babylonjs/core/scene';
+import { describe, expect, it } from 'vitest';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
-import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { TalkingPortrait } from '../../../plugin/babylon';
-import { FaceTracker } from '../../../plugin/capture/FaceTracker';
+import type { FaceTracker } from '../../../plugin/capture/FaceTracker';
 import { NoFaceError } from '../../../plugin/core/errors';
 import { SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
 import { eyeRegion, mouthRegion, regionDistance, type Region } from '../../../tools/eval/regionPatch';
-import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
+import { ENGINE_KINDS, type EngineKind } from '../../support/engines';
+import { usePortraitScene } from '../../support/portraitScene';
 import { imageCanvas, psnr, type Rgba } from '../../support/pixels';
 
 const SIZE = 512;
@@ -57,7 +56,7 @@ describe.each(ENGINE_KINDS)('few-shot on %s', (kind) => {
   /** A shot's pixels and its landmarks in its own pixels, x, y, z per point. */
   async function seenShot(url: string): Promise<{ pixels: Rgba; points: Float32Array }> {
     const pixels = await pixelsOf(url);
-    const seen = await tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height));
+    const seen = await env.tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height));
     const points = new Float32Array(478 * 3);
     for (let i = 0; i < 478; i++) {
       points[i * 3] = seen.landmarks[i * 3] * pixels.width;
@@ -66,22 +65,10 @@ describe.each(ENGINE_KINDS)('few-shot on %s', (kind) => {
     return { pixels, points };
   }
 
-  let engine: AbstractEngine;
-  let scene: Scene;
-  let tracker: FaceTracker;
-  beforeAll(async () => {
-    engine = await createEngine(kind);
-    scene = new Scene(engine);
-    tracker = await FaceTracker.CreateAsync();
-  });
-  afterAll(() => {
-    scene?.dispose();
-    engine?.dispose();
-    tracker?.dispose();
-  });
+  const env = usePortraitScene(kind);
 
   it('draws a blink from an eyes-closed shot and an open jaw from a mouth-open one; the still face is unchanged', async () => {
-    const portrait = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker, calibrateHeadTurns: false });
+    const portrait = await TalkingPortrait.CreateAsync(env.scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker: env.tracker, calibrateHeadTurns: false });
     const alone = await framesOf(portrait);
     // The detector reads this painting's shut eyes as open, and its grin as an open mouth: the game says what the shot shows.
     const eyesInfo = await portrait.addShotAsync(EYES_SHOT, { eyesClosed: true, mouthOpen: false });
@@ -108,7 +95,7 @@ describe.each(ENGINE_KINDS)('few-shot on %s', (kind) => {
   });
 
   it('maps shots baked into the rig without a face detector, and refuses them out of order', async () => {
-    const detected = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker, calibrateHeadTurns: false });
+    const detected = await TalkingPortrait.CreateAsync(env.scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker: env.tracker, calibrateHeadTurns: false });
     await detected.addShotAsync(EYES_SHOT, { eyesClosed: true, mouthOpen: false });
     await detected.addShotAsync(MOUTH_SHOT);
     const want = await framesOf(detected);
@@ -120,16 +107,16 @@ describe.each(ENGINE_KINDS)('few-shot on %s', (kind) => {
     detected.dispose();
     // A tracker that fails the test if anything asks it to find a face.
     const noDetector = { detectImage: () => Promise.reject(new Error('a baked shot was detected again')) } as unknown as FaceTracker;
-    const baked = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), rig, tracker: noDetector, shots: [EYES_SHOT, MOUTH_SHOT] });
+    const baked = await TalkingPortrait.CreateAsync(env.scene, PORTRAIT, { size: SIZE, matte: Color3.White(), rig, tracker: noDetector, shots: [EYES_SHOT, MOUTH_SHOT] });
     const got = await framesOf(baked);
     for (const pose of Object.keys(POSES)) expect(psnr(got[pose].frame, want[pose].frame), pose).toBeGreaterThanOrEqual(ENGINES_AGREE_MIN_PSNR_DB);
     baked.dispose();
-    await expect(TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, rig: { ...rig, shots: [{ ...rig.shots[0], imageWidth: 300 }] }, tracker: noDetector, shots: [EYES_SHOT] }))
+    await expect(TalkingPortrait.CreateAsync(env.scene, PORTRAIT, { size: SIZE, rig: { ...rig, shots: [{ ...rig.shots[0], imageWidth: 300 }] }, tracker: noDetector, shots: [EYES_SHOT] }))
       .rejects.toThrow(/baked shot is for a 300×512 image, this shot is 512×512/);
   });
 
   it('refuses a shot with no face with NoFaceError and keeps drawing; a shot that shows nothing new is left unused', async () => {
-    const portrait = await TalkingPortrait.CreateAsync(scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker, calibrateHeadTurns: false });
+    const portrait = await TalkingPortrait.CreateAsync(env.scene, PORTRAIT, { size: SIZE, matte: Color3.White(), tracker: env.tracker, calibrateHeadTurns: false });
     await expect(portrait.addShotAsync('/tests/fixtures/portraits/chelsea-cat.png')).rejects.toBeInstanceOf(NoFaceError);
     const same = await portrait.addShotAsync(PORTRAIT);
     expect(same.usedFor).toEqual([]);
