@@ -30,11 +30,8 @@ import type { ShotContent } from '../rig/shots/PortraitShot';
 import { PortraitStats } from './PortraitStats';
 import { readTargetPixels } from './readTargetPixels';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
-import type { PortraitShotSource, TalkingPortraitOptions } from './TalkingPortraitOptions';
+import { checkedOptions, type PortraitShotSource, type TalkingPortraitOptions } from './TalkingPortraitOptions';
 
-const DEFAULT_SIZE = 512;
-const MIN_SIZE = 128;
-const MAX_SIZE = 1024;
 
 /**
  * A living portrait: one image in, a texture out that any material or GUI can show. Write
@@ -99,10 +96,7 @@ export class TalkingPortrait implements SystemPortrait {
     if (!TalkingPortrait.IsSupported(engine)) {
       throw new TypeError('TalkingPortrait: the engine supports neither WebGPU nor WebGL2; check TalkingPortrait.IsSupported(engine) first.');
     }
-    const size = options.size ?? DEFAULT_SIZE;
-    if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
-      throw new RangeError(`TalkingPortrait: size must be a whole number from ${MIN_SIZE} to ${MAX_SIZE}, got ${size}.`);
-    }
+    const { size, generator } = checkedOptions(options);
     const canvas = await portraitCanvas(image, 'TalkingPortrait.CreateAsync');
     const system = PortraitSystem.Get(scene);
     let rigData = options.rig;
@@ -121,10 +115,6 @@ export class TalkingPortrait implements SystemPortrait {
       throw new RangeError(
         `TalkingPortrait: the baked rig is for a ${rigData.imageWidth}×${rigData.imageHeight} image, this image is ${canvas.width}×${canvas.height}.`,
       );
-    }
-    const generator = options.generator ?? 'warp';
-    if (generator !== 'warp' && generator !== 'onnx') {
-      throw new RangeError(`TalkingPortrait: generator must be 'warp' or 'onnx', got ${String(generator)}.`);
     }
     const portrait = new TalkingPortrait(scene, system, canvas, new PortraitRig(rigData), size, options);
     await portrait._whenReadyAsync();

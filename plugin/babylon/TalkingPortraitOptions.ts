@@ -55,3 +55,20 @@ export interface TalkingPortraitOptions {
 export interface PortraitShotSource extends ShotContent {
   image: PortraitImageSource;
 }
+
+const DEFAULT_SIZE = 512;
+const MIN_SIZE = 128;
+const MAX_SIZE = 1024;
+
+/** The options' size and generator, defaulted and checked: a RangeError names the one that is wrong. */
+export function checkedOptions(options: TalkingPortraitOptions): { size: number; generator: PortraitGeneratorKind } {
+  const size = options.size ?? DEFAULT_SIZE;
+  if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
+    throw new RangeError(`TalkingPortrait: size must be a whole number from ${MIN_SIZE} to ${MAX_SIZE}, got ${size}.`);
+  }
+  const generator = options.generator ?? 'warp';
+  if (generator !== 'warp' && generator !== 'onnx') {
+    throw new RangeError(`TalkingPortrait: generator must be 'warp' or 'onnx', got ${String(generator)}.`);
+  }
+  return { size, generator };
+}
