@@ -211,7 +211,8 @@ export class TalkingPortrait implements SystemPortrait {
    * or the size did; resizing re-creates the texture's storage, which happens only on a level change.
    */
   drawScheduled(size: number): boolean {
-    if (this._disposed) return false;
+    // Nothing may touch the GPU between a device loss and Babylon's restore, a resize included.
+    if (this._disposed || this._device.isLost) return false;
     if (size !== this.stats.size) {
       this.texture.resize(size);
       this.stats.size = size;

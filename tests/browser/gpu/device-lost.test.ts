@@ -35,6 +35,9 @@ describe.each(ENGINE_KINDS)('a lost GPU device on %s', (kind) => {
       expect(reported[0]).toBeInstanceOf(GpuDeviceLostError);
       expect(portrait.isReady()).toBe(false);
       expect(portrait.renderNow()).toBe(false);
+      // The budget may ask for another size meanwhile: nothing is resized on a lost device.
+      expect(portrait.drawScheduled(SIZE / 2)).toBe(false);
+      expect(portrait.stats.size).toBe(SIZE);
       await expect(portrait.readPixelsAsync()).rejects.toBeInstanceOf(GpuDeviceLostError);
     });
     await restored;
