@@ -4,10 +4,10 @@ import { RigLayer, SHADE_STRIDE, type PortraitRigData } from './PortraitRigData'
 /** Where the eye-rim weight sits in a skin vertex's shade (the lash weight is at 1). */
 export const EYE_RIM_SHADE_OFFSET = 2;
 /**
- * How far from an eye's outline, as a share of that eye's width, the skin counts as its rim.
- * A detector's outline can lie a few pixels inside the painted eye, and MediaPipe's rings of
- * landmarks around the lower lid are closer together than that: weighting the first ring of
- * triangles only left eye white in the second.
+ * How far from an eye's outline, as a share of that eye's width, the skin counts as its rim (a
+ * detector's outline can lie a few pixels inside the painted eye). Chosen with the eval over 17
+ * portraits and checked on 19 unseen ones: weighting the outline points alone held 67 and 69
+ * probes, 0.15 held 68 and 72, 0.3 held 65 (its cover read to the detector as an open eye).
  */
 export const EYE_RIM_REACH = 0.15;
 
