@@ -25,12 +25,12 @@ import { GpuDeviceLostError } from '../core/errors';
 import { DeviceLossWatch } from './DeviceLossWatch';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
-import { PortraitShots, type PortraitShotInfo } from './portraitShots';
+import { PortraitShots, pairOptionShots, type PortraitShotInfo } from './portraitShots';
 import type { ShotContent } from '../rig/shots/PortraitShot';
 import { PortraitStats } from './PortraitStats';
 import { readTargetPixels } from './readTargetPixels';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
-import { checkedOptions, type PortraitShotSource, type TalkingPortraitOptions } from './TalkingPortraitOptions';
+import { checkedOptions, type TalkingPortraitOptions } from './TalkingPortraitOptions';
 
 
 /**
@@ -128,7 +128,7 @@ export class TalkingPortrait implements SystemPortrait {
     }
     try {
       if (tracker && (options.calibrateHeadTurns ?? true)) await calibrateHeadTurns(portrait, tracker);
-      await portrait._addOptionShotsAsync(options.shots ?? [], options.rig?.shots ?? []);
+      for (const shot of pairOptionShots(options.shots ?? [], options.rig?.shots ?? [])) await portrait._addShotAsync(shot.image, shot.content, shot.baked);
     } catch (error) {
       portrait.dispose();
       throw error;
@@ -285,18 +285,6 @@ export class TalkingPortrait implements SystemPortrait {
    */
   async addShotAsync(image: PortraitImageSource, content: ShotContent = {}): Promise<PortraitShotInfo> {
     return this._addShotAsync(image, content, null);
-  }
-
-  /** The `shots` option: a shot baked into the rig (same place in the list) keeps its landmarks; any other is detected. */
-  private async _addOptionShotsAsync(shots: readonly (PortraitImageSource | PortraitShotSource)[], baked: readonly BakedShot[]): Promise<void> {
-    if (baked.length > 0 && shots.length === 0) {
-      Logger.Warn(`TalkingPortrait: the rig carries ${baked.length} baked shot(s); give their images as the \`shots\` option, in the order they were baked, to draw them.`);
-    }
-    for (let i = 0; i < shots.length; i++) {
-      const shot = shots[i];
-      const source = typeof shot === 'object' && 'image' in shot ? shot : { image: shot };
-      await this._addShotAsync(source.image, source, baked[i] ?? null);
-    }
   }
 
   private async _addShotAsync(image: PortraitImageSource, content: ShotContent, baked: BakedShot | null): Promise<PortraitShotInfo> {

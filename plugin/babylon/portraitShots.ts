@@ -1,8 +1,11 @@
 // A portrait's extra shots (few-shot): found, mapped onto its rig, and kept per region.
 import type { Scene } from '@babylonjs/core/scene.js';
+import { Logger } from '@babylonjs/core/Misc/logger.js';
 import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
-import type { PortraitRigData } from '../rig/PortraitRigData';
+import type { BakedShot, PortraitRigData } from '../rig/PortraitRigData';
+import type { PortraitImageSource } from './portraitImage';
+import type { PortraitShotSource } from './TalkingPortraitOptions';
 import { buildPortraitShot, type PortraitShotData, type ShotContent } from '../rig/shots/PortraitShot';
 import type { GeneratorShot } from '../render/WarpGenerator';
 
@@ -87,3 +90,24 @@ export class PortraitShots {
 }
 
 const closure = (d: PortraitShotData) => d.eyeClosure[0] + d.eyeClosure[1];
+
+/** One shot of the `shots` option: its image, what the game says it shows, and its landmarks when the rig baked them. */
+export interface OptionShot {
+  readonly image: PortraitImageSource;
+  readonly content: ShotContent;
+  readonly baked: BakedShot | null;
+}
+
+/**
+ * Pairs the `shots` option with the rig's baked shots by place in the list: a baked one keeps its
+ * landmarks, any other is detected. Says so when the rig baked shots the game gave no images for.
+ */
+export function pairOptionShots(shots: readonly (PortraitImageSource | PortraitShotSource)[], baked: readonly BakedShot[]): OptionShot[] {
+  if (baked.length > 0 && shots.length === 0) {
+    Logger.Warn(`TalkingPortrait: the rig carries ${baked.length} baked shot(s); give their images as the \`shots\` option, in the order they were baked, to draw them.`);
+  }
+  return shots.map((shot, i) => {
+    const content = typeof shot === 'object' && 'image' in shot ? shot : { image: shot };
+    return { image: content.image, content, baked: baked[i] ?? null };
+  });
+}
