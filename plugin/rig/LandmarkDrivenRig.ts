@@ -9,7 +9,11 @@ import { RigLayer, SHADE_STRIDE } from './PortraitRigData';
 /** Floats per landmark in the offsets deform() reads: x, y in image pixels. */
 export const LANDMARK_OFFSET_STRIDE = 2;
 
-/** Share of its outline point's motion the first ring outside the face takes (buildPortraitRig's FIRST_RING_MOBILITY). */
+/**
+ * Share of its outline point's motion the first ring outside the face takes. It was the same as
+ * buildPortraitRig's FIRST_RING_MOBILITY until session 7 lowered that one to 0.6 for morphs, by the
+ * eval's jaw probe; landmark drive was not measured again, so it keeps 0.9.
+ */
 const FIRST_RING_MOBILITY = 0.9;
 /** Leaders per following vertex: an eye's back follows the middle of its two corners. */
 const LEADERS = 2;
