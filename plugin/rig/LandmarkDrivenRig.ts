@@ -1,7 +1,7 @@
 // Drives a portrait's rig straight from landmark offsets (LandmarkTransfer's output) instead of
 // controls: landmark vertices take the offsets, the layers and the first ring follow them, then
 // the head turns as PortraitRig.deform turns it.
-import { FACE_OVAL, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
+import { findLandmarkLeaders, LEADERS_PER_VERTEX as LEADERS } from './landmarkLeaders';
 import { LANDMARK_COUNT } from './landmarkPixels';
 import { type HeadPoseLike, PortraitRig } from './PortraitRig';
 import { RigLayer, SHADE_STRIDE } from './PortraitRigData';
@@ -14,9 +14,7 @@ export const LANDMARK_OFFSET_STRIDE = 2;
  * buildPortraitRig's FIRST_RING_MOBILITY until session 7 lowered that one to 0.6 for morphs, by the
  * eval's jaw probe; landmark drive was not measured again, so it keeps 0.9.
  */
-const FIRST_RING_MOBILITY = 0.9;
-/** Leaders per following vertex: an eye's back follows the middle of its two corners. */
-const LEADERS = 2;
+const FIRST_RING_SHARE = 0.9;
 
 /**
  * A face triangle squeezed below this share of its rest area (or flipped) is eased: another face's
@@ -48,25 +46,11 @@ export class LandmarkDrivenRig {
   constructor(rig: PortraitRig) {
     if (!(rig instanceof PortraitRig)) throw new TypeError('LandmarkDrivenRig: expected a PortraitRig (new PortraitRig(buildPortraitRig(...))).');
     this.rig = rig;
-    const { vertexCount, shade } = rig.data;
-    this._work = new Float32Array(vertexCount * 3);
-    this._leaders = new Int32Array(vertexCount * LEADERS).fill(-1);
-    this._shares = new Float32Array(vertexCount * LEADERS);
+    this._work = new Float32Array(rig.vertexCount * 3);
+    ({ leaders: this._leaders, shares: this._shares } = findLandmarkLeaders(rig.data, FIRST_RING_SHARE));
     this._triangles = landmarkSkinTriangles(rig);
     this._restAreas = new Float64Array(this._triangles.length / 3);
     for (let t = 0; t < this._restAreas.length; t++) this._restAreas[t] = this._area(rig.data.rest, t);
-    for (let v = LANDMARK_COUNT; v < vertexCount; v++) {
-      const layer = shade[v * SHADE_STRIDE], side = shade[v * SHADE_STRIDE + 3];
-      if (layer === RigLayer.Iris) {
-        this._lead(v, 0, (side === 0 ? SUBJECT_RIGHT_IRIS : SUBJECT_LEFT_IRIS).centre, 1);
-      } else if (layer === RigLayer.EyeBack) {
-        const eye = side === 0 ? SUBJECT_RIGHT_EYE : SUBJECT_LEFT_EYE;
-        this._lead(v, 0, eye.innerCorner, 1 / 2);
-        this._lead(v, 1, eye.outerCorner, 1 / 2);
-      } else if (layer === RigLayer.Skin && v < LANDMARK_COUNT + FACE_OVAL.length) {
-        this._lead(v, 0, FACE_OVAL[v - LANDMARK_COUNT], FIRST_RING_MOBILITY);
-      }
-    }
   }
 
   /** Floats deform() writes, as PortraitRig.positionsLength. */
@@ -101,6 +85,7 @@ export class LandmarkDrivenRig {
         work[v * 3 + 1] += (work[leader * 3 + 1] - rest[leader * 3 + 1]) * share;
       }
     }
+    this.rig.applyTurnCorrectives(work, head);
     this.rig.applyFollowers(work);
     this.rig.applyShots(work);
     this.rig.turnHead(work, head, out);
@@ -132,11 +117,6 @@ export class LandmarkDrivenRig {
   private _area(positions: Float32Array, t: number): number {
     const a = this._triangles[t * 3] * 3, b = this._triangles[t * 3 + 1] * 3, c = this._triangles[t * 3 + 2] * 3;
     return (positions[b] - positions[a]) * (positions[c + 1] - positions[a + 1]) - (positions[b + 1] - positions[a + 1]) * (positions[c] - positions[a]);
-  }
-
-  private _lead(vertex: number, slot: number, landmark: number, share: number): void {
-    this._leaders[vertex * LEADERS + slot] = landmark;
-    this._shares[vertex * LEADERS + slot] = share;
   }
 }
 
