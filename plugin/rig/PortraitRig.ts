@@ -1,8 +1,9 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
-import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, type PortraitRigData } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
+import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
 
 /** The head channels of FaceControls: what turnHead() reads. */
 export type HeadPoseLike = Pick<FaceControlsLike, 'yaw' | 'pitch' | 'roll' | 'x' | 'y' | 'z'>;
@@ -18,6 +19,7 @@ export class PortraitRig {
   private _data: PortraitRigData;
   private readonly _work: Float32Array;
   private readonly _shots: RigShots;
+  private readonly _correctiveWeights = new Float32Array(CORRECTIVE_COUNT);
 
   constructor(data: PortraitRigData) {
     this._data = data;
@@ -53,6 +55,15 @@ export class PortraitRig {
     this._data = { ...this._data, yawGain, pitchGain };
   }
 
+  /** Sets the head-turn correctives (rig/turnCorrectives, one per CORRECTIVE_TURNS entry) found at bake time; null removes them. */
+  setTurnCorrectives(correctives: readonly RigMorph[] | null): void {
+    if (correctives && correctives.length !== CORRECTIVE_COUNT) {
+      throw new RangeError(`PortraitRig.setTurnCorrectives: expected ${CORRECTIVE_COUNT} correctives (yaw +, yaw −, pitch +, pitch −), got ${correctives.length}.`);
+    }
+    const { turnCorrectives: _, ...rest } = this._data;
+    this._data = correctives ? { ...rest, turnCorrectives: correctives } : rest;
+  }
+
   get vertexCount(): number {
     return this.data.vertexCount;
   }
@@ -69,6 +80,7 @@ export class PortraitRig {
     const rest = d.rest;
     work.set(rest);
     this._applyMorphs(controls.weights, work);
+    this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
     this.turnHead(work, controls, out);
@@ -120,6 +132,15 @@ export class PortraitRig {
     }
   }
 
+  /** Nudges un-turned `positions` by the head-turn correctives `head` calls for (as deform() does after morphs). */
+  applyTurnCorrectives(positions: Float32Array, head: HeadPoseLike): void {
+    const correctives = this._data.turnCorrectives;
+    if (!correctives) return;
+    const weights = this._correctiveWeights;
+    correctiveWeights(head.yaw, head.pitch, weights);
+    for (let c = 0; c < correctives.length; c++) if (weights[c] !== 0) addMorph(correctives[c], weights[c], positions);
+  }
+
   /** Mouth-interior vertices of `positions` take their place between the inner lips there (as deform() does after morphs). */
   applyFollowers(positions: Float32Array): void {
     this._applyFollowers(positions);
@@ -135,14 +156,7 @@ export class PortraitRig {
     for (let m = 0; m < morphs.length; m++) {
       const morph = morphs[m];
       const weight = weights[m];
-      if (morph === null || weight === 0) continue;
-      const vertices = morph.vertices, deltas = morph.deltas;
-      for (let k = 0; k < vertices.length; k++) {
-        const o = vertices[k] * 3, q = k * 3;
-        work[o] += deltas[q] * weight;
-        work[o + 1] += deltas[q + 1] * weight;
-        work[o + 2] += deltas[q + 2] * weight;
-      }
+      if (morph !== null && weight !== 0) addMorph(morph, weight, work);
     }
   }
 
@@ -157,6 +171,16 @@ export class PortraitRig {
         work[v + c] = rest[v + c] + da + (db - da) * t;
       }
     }
+  }
+}
+
+function addMorph(morph: RigMorph, weight: number, work: Float32Array): void {
+  const vertices = morph.vertices, deltas = morph.deltas;
+  for (let k = 0; k < vertices.length; k++) {
+    const o = vertices[k] * 3, q = k * 3;
+    work[o] += deltas[q] * weight;
+    work[o + 1] += deltas[q + 1] * weight;
+    work[o + 2] += deltas[q + 2] * weight;
   }
 }
 

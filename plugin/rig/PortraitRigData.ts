@@ -76,6 +76,11 @@ export interface PortraitRigData {
   /** Head-turn gains found at bake time so a turn reads as commanded (1 when not calibrated). */
   readonly yawGain: number;
   readonly pitchGain: number;
+  /**
+   * Head-turn correctives found at bake time (rig/turnCorrectives), one per CORRECTIVE_TURNS
+   * entry, in un-turned image pixels; absent when not calibrated.
+   */
+  readonly turnCorrectives?: readonly RigMorph[];
   /** Iris centre (uv) and radius (in uv x units) per eye, subject right then left: painted out behind a moved iris. */
   readonly irises: Float32Array;
   /** Shots found at bake time, in the order their images are given to TalkingPortrait's `shots` option; absent when none. */

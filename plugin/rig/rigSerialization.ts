@@ -3,6 +3,7 @@ import { RigFormatError } from '../core/errors';
 import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import { LANDMARK_COUNT } from './landmarkPixels';
 import type { RigColors, Rgb } from './rigColors';
+import { CORRECTIVE_COUNT, MAX_CORRECTIVE_FACE_HEIGHTS } from './turnCorrectives';
 
 /** Largest image a rig may describe, and most vertices: far beyond any real portrait, small enough to refuse a hostile file. */
 const MAX_IMAGE_SIDE = 16384;
@@ -22,7 +23,7 @@ export interface SerializedRig {
   shade: number[];
   headWeight: number[];
   indices: number[];
-  morphs: ({ vertices: number[]; deltas: number[] } | null)[];
+  morphs: (SerializedMorph | null)[];
   followers: number[];
   followerMix: number[];
   frame: FaceFrame;
@@ -30,8 +31,15 @@ export interface SerializedRig {
   yawGain: number;
   pitchGain: number;
   irises: number[];
+  /** Head-turn correctives found at bake time (optional: rigs baked without a detector leave it out). */
+  turnCorrectives?: SerializedMorph[];
   /** Few-shot shots found at bake time (optional: rigs without shots leave it out). */
   shots?: { imageWidth: number; imageHeight: number; landmarks: number[]; eyesClosed?: boolean; mouthOpen?: boolean }[];
+}
+
+interface SerializedMorph {
+  vertices: number[];
+  deltas: number[];
 }
 
 /** The shortest decimal that reads back as the same float32: a rig file half the size, nothing lost. */
@@ -59,7 +67,7 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     shade: floats(rig.shade),
     headWeight: floats(rig.headWeight),
     indices: Array.from(rig.indices),
-    morphs: rig.morphs.map((m) => (m ? { vertices: Array.from(m.vertices), deltas: floats(m.deltas) } : null)),
+    morphs: rig.morphs.map((m) => (m ? serializeMorph(m) : null)),
     followers: Array.from(rig.followers),
     followerMix: floats(rig.followerMix),
     frame: { ...rig.frame },
@@ -67,9 +75,12 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     yawGain: rig.yawGain,
     pitchGain: rig.pitchGain,
     irises: floats(rig.irises),
+    ...(rig.turnCorrectives ? { turnCorrectives: rig.turnCorrectives.map(serializeMorph) } : {}),
     ...(rig.shots?.length ? { shots: rig.shots.map(serializeShot) } : {}),
   };
 }
+
+const serializeMorph = (m: RigMorph): SerializedMorph => ({ vertices: Array.from(m.vertices), deltas: floats(m.deltas) });
 
 function serializeShot(shot: BakedShot): NonNullable<SerializedRig['shots']>[number] {
   return {
@@ -103,6 +114,28 @@ function parseShots(value: unknown): BakedShot[] | undefined {
       ...(eyesClosed !== undefined ? { eyesClosed } : {}),
       ...(mouthOpen !== undefined ? { mouthOpen } : {}),
     };
+  });
+}
+
+function parseMorph(value: unknown, what: string, vertexCount: number): RigMorph {
+  const morph = record(value, what);
+  const vertices = indices(morph.vertices, `${what}.vertices`, null, vertexCount);
+  return { vertices, deltas: numbers(morph.deltas, `${what}.deltas`, vertices.length * 3) };
+}
+
+/** Exactly one corrective per turn, none moving a point further than a detector's slip could. */
+function parseCorrectives(value: unknown, vertexCount: number, faceHeight: number): RigMorph[] {
+  if (!Array.isArray(value) || value.length !== CORRECTIVE_COUNT) fail(`turnCorrectives must be an array of ${CORRECTIVE_COUNT} morphs (yaw +, yaw −, pitch +, pitch −)`);
+  // float32 rounding of a nudge clamped exactly to the limit may land a hair past it.
+  const limit = MAX_CORRECTIVE_FACE_HEIGHTS * faceHeight * (1 + 1e-4);
+  return value.map((raw, k) => {
+    const morph = parseMorph(raw, `turnCorrectives[${k}]`, vertexCount);
+    for (let i = 0; i < morph.deltas.length; i += 3) {
+      if (Math.hypot(morph.deltas[i], morph.deltas[i + 1], morph.deltas[i + 2]) > limit) {
+        fail(`turnCorrectives[${k}] moves vertex ${morph.vertices[i / 3]} more than ${MAX_CORRECTIVE_FACE_HEIGHTS} face heights`);
+      }
+    }
+    return morph;
   });
 }
 
@@ -157,16 +190,12 @@ export function parseRig(json: unknown): PortraitRigData {
   const rawIndices = o.indices;
   if (!Array.isArray(rawIndices) || rawIndices.length % 3 !== 0 || rawIndices.length === 0) fail('indices must list whole triangles');
   if (!Array.isArray(o.morphs) || o.morphs.length !== BLENDSHAPE_COUNT) fail(`morphs must have one entry per ARKit blendshape (${BLENDSHAPE_COUNT})`);
-  const morphs: (RigMorph | null)[] = o.morphs.map((m, k) => {
-    if (m === null) return null;
-    const morph = record(m, `morphs[${k}]`);
-    const vertices = indices(morph.vertices, `morphs[${k}].vertices`, null, vertexCount);
-    return { vertices, deltas: numbers(morph.deltas, `morphs[${k}].deltas`, vertices.length * 3) };
-  });
+  const morphs: (RigMorph | null)[] = o.morphs.map((m, k) => (m === null ? null : parseMorph(m, `morphs[${k}]`, vertexCount)));
   const followers = indices(o.followers, 'followers', null, vertexCount);
   if (followers.length % 3 !== 0) fail('followers must come in threes');
   const frame = record(o.frame, 'frame');
   const colors = record(o.colors, 'colors');
+  const faceHeight = finite(frame.faceHeight, 'frame.faceHeight', 1, MAX_IMAGE_SIDE * 2);
   const headWeight = numbers(o.headWeight, 'headWeight', vertexCount);
   for (let i = 0; i < vertexCount; i++) finite(headWeight[i], `headWeight[${i}]`, 0, 1);
   return {
@@ -187,7 +216,7 @@ export function parseRig(json: unknown): PortraitRigData {
       pivotDepth: finite(frame.pivotDepth, 'frame.pivotDepth'),
       upX: finite(frame.upX, 'frame.upX', -1, 1),
       upY: finite(frame.upY, 'frame.upY', -1, 1),
-      faceHeight: finite(frame.faceHeight, 'frame.faceHeight', 1, MAX_IMAGE_SIDE * 2),
+      faceHeight,
     },
     colors: {
       sclera: rgb(colors.sclera, 'colors.sclera'),
@@ -199,6 +228,7 @@ export function parseRig(json: unknown): PortraitRigData {
     yawGain: finite(o.yawGain, 'yawGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     irises: numbers(o.irises, 'irises', 6),
+    ...(o.turnCorrectives !== undefined ? { turnCorrectives: parseCorrectives(o.turnCorrectives, vertexCount, faceHeight) } : {}),
     ...(o.shots !== undefined ? { shots: parseShots(o.shots) } : {}),
   };
 }
