@@ -26,9 +26,10 @@ export interface TalkingPortraitOptions {
   /** Colour to lay a transparent portrait on; null keeps the portrait's own transparency. Default null. */
   matte?: Color3 | null;
   /**
-   * Calibrate head turns with the detector in the loop so a commanded angle reads as that
-   * angle (a few renders and detections, once). Default true when the face is detected now;
-   * a baked rig already carries its calibration.
+   * Calibrate head turns with the detector in the loop, once: gains so a commanded angle
+   * reads as that angle, and correctives that move each turned feature where the detector
+   * sees a turned face's features (rig/turnCorrectives; about 25 renders and detections).
+   * Default true when the face is detected now; a baked rig already carries its calibration.
    */
   calibrateHeadTurns?: boolean;
   /**

@@ -1,67 +1,73 @@
+import type { FaceDetection } from '../capture/FaceDetection';
 import type { FaceTracker } from '../capture/FaceTracker';
 import { headTurnBetween } from '../capture/headTurn';
-import { NoFaceError } from '../core/errors';
 import { degToRad } from '../core/mathUtils';
+import { capTurnGains } from '../rig/capTurnGains';
 import { MAX_HEAD_GAIN, MIN_HEAD_GAIN } from '../rig/PortraitRigData';
+import { detectTurned } from './detectTurned';
+import { fitTurnCorrectives, setEasedCorrectives } from './fitTurnCorrectives';
 import type { TalkingPortrait } from './TalkingPortrait';
 
-/** The turns the calibration commands: QUALITY.md's probe angles. */
+/** The turns the gains are measured at: QUALITY.md's probe angles. */
 const YAW_PROBE = degToRad(20);
 const PITCH_PROBE = degToRad(15);
 /** Render, re-detect, rescale: CALIBRATION.md landed within 0.5° in at most this many rounds. */
-const ROUNDS = 2;
+const GAIN_ROUNDS = 2;
+/**
+ * Rounds of head-turn correctives. Measured over the 5 portraits of tests/fixtures' first
+ * probe set: landmark agreement on a 20° yaw went from about 2 % of the face width to about
+ * 0.8 % after one round and 0.5 % after two; further rounds gained little while the detector
+ * read less and less of the turn.
+ */
+const CORRECTIVE_ROUNDS = 2;
 
 /**
  * A warp under- or over-reads head turns by a factor that depends on the portrait
- * (shared/design/CALIBRATION.md). This finds the factor with the detector in the loop: turn
- * the rendered face both ways about each axis, see how far the detector says it turned, and
- * rescale, so that a commanded 20° reads as 20°. Costs a few renders and detections, once per
- * portrait, at creation or bake time; never per frame.
+ * (shared/design/CALIBRATION.md), and its turned features sit where one depth per point puts
+ * them, not where a real turn would. This fixes both with the detector in the loop: find the
+ * gains that make a commanded 20° read as 20°, then the correctives that move each landmark
+ * where the detector sees a turned face's landmarks (rig/turnCorrectives), then the gains once
+ * more, as the correctives change how far a turn reads. Costs a few dozen renders and
+ * detections, once per portrait, at creation or bake time; never per frame.
  */
 export async function calibrateHeadTurns(portrait: TalkingPortrait, tracker: FaceTracker): Promise<void> {
-  const neutral = await detectTransform(portrait, tracker, 0, 0);
-  if (!neutral) return;
-  let yawGain = 1, pitchGain = 1;
-  for (let round = 0; round < ROUNDS; round++) {
-    portrait.rig.setHeadGains(yawGain, pitchGain);
-    const yawRead = await meanTurnRead(portrait, tracker, neutral, 'yaw', YAW_PROBE);
-    const pitchRead = await meanTurnRead(portrait, tracker, neutral, 'pitch', PITCH_PROBE);
-    if (yawRead !== null) yawGain = clampGain((yawGain * YAW_PROBE) / yawRead);
-    if (pitchRead !== null) pitchGain = clampGain((pitchGain * PITCH_PROBE) / pitchRead);
-  }
-  portrait.rig.setHeadGains(yawGain, pitchGain);
+  const neutral = await detectTurned(portrait, tracker, 0, 0);
+  if (!neutral?.transform) return;
+  // From scratch, even on a rig loaded with its own calibration.
+  portrait.rig.setHeadGains(1, 1);
+  portrait.rig.setTurnCorrectives(null);
+  for (let round = 0; round < GAIN_ROUNDS; round++) await rescaleGains(portrait, tracker, neutral.transform);
+  const nudges = await fitTurnCorrectives(portrait, tracker, neutral, CORRECTIVE_ROUNDS);
+  await rescaleGains(portrait, tracker, neutral.transform);
+  capTurnGains(portrait.rig, YAW_PROBE, PITCH_PROBE);
+  // The new gains turn further or less: ease the correctives for them.
+  setEasedCorrectives(portrait.rig, nudges);
   portrait.controls.reset();
   portrait.renderNow();
+}
+
+/** One round: how far the rig's current gains read, and the gains that would read as commanded. */
+async function rescaleGains(portrait: TalkingPortrait, tracker: FaceTracker, neutral: Float32Array): Promise<void> {
+  const { yawGain, pitchGain } = portrait.rig.data;
+  const yawRead = await meanTurnRead(portrait, tracker, neutral, 'yaw', YAW_PROBE);
+  const pitchRead = await meanTurnRead(portrait, tracker, neutral, 'pitch', PITCH_PROBE);
+  portrait.rig.setHeadGains(
+    yawRead !== null ? clampGain((yawGain * YAW_PROBE) / yawRead) : yawGain,
+    pitchRead !== null ? clampGain((pitchGain * PITCH_PROBE) / pitchRead) : pitchGain,
+  );
 }
 
 /** How far the detector reads a ±angle turn about one axis, averaged over both ways (null if it lost the face or read nothing). */
 async function meanTurnRead(portrait: TalkingPortrait, tracker: FaceTracker, neutral: Float32Array, axis: 'yaw' | 'pitch', angle: number): Promise<number | null> {
   let sum = 0;
   for (const sign of [1, -1]) {
-    const yaw = axis === 'yaw' ? sign * angle : 0;
-    const pitch = axis === 'pitch' ? sign * angle : 0;
-    const transform = await detectTransform(portrait, tracker, yaw, pitch);
-    if (!transform) return null;
-    const turn = headTurnBetween(neutral, transform);
+    const seen: FaceDetection | null = await detectTurned(portrait, tracker, axis === 'yaw' ? sign * angle : 0, axis === 'pitch' ? sign * angle : 0);
+    if (!seen?.transform) return null;
+    const turn = headTurnBetween(neutral, seen.transform);
     sum += sign * (axis === 'yaw' ? turn.yaw : turn.pitch);
   }
   const read = sum / 2;
   return read > 0 ? read : null;
-}
-
-async function detectTransform(portrait: TalkingPortrait, tracker: FaceTracker, yaw: number, pitch: number): Promise<Float32Array | null> {
-  portrait.controls.reset();
-  portrait.controls.setHead(yaw, pitch, 0);
-  portrait.renderNow();
-  const { width, height } = portrait.texture.getSize();
-  const pixels = await portrait.readPixelsAsync();
-  try {
-    const detection = await tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels), width, height));
-    return detection.transform;
-  } catch (error) {
-    if (error instanceof NoFaceError) return null;
-    throw error;
-  }
 }
 
 const clampGain = (gain: number) => Math.min(MAX_HEAD_GAIN, Math.max(MIN_HEAD_GAIN, gain));

@@ -1,0 +1,19 @@
+import type { FaceDetection } from '../capture/FaceDetection';
+import type { FaceTracker } from '../capture/FaceTracker';
+import { NoFaceError } from '../core/errors';
+import type { TalkingPortrait } from './TalkingPortrait';
+
+/** Renders the portrait turned by yaw and pitch (radians, everything else at rest) and detects the face in the frame; null if none is found. */
+export async function detectTurned(portrait: TalkingPortrait, tracker: FaceTracker, yaw: number, pitch: number): Promise<FaceDetection | null> {
+  portrait.controls.reset();
+  portrait.controls.setHead(yaw, pitch, 0);
+  portrait.renderNow();
+  const { width, height } = portrait.texture.getSize();
+  const pixels = await portrait.readPixelsAsync();
+  try {
+    return await tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels), width, height));
+  } catch (error) {
+    if (error instanceof NoFaceError) return null;
+    throw error;
+  }
+}
