@@ -36,15 +36,12 @@ const FIRST_RING_SHARE = 1;
 
 /** How much of each corrective (CORRECTIVE_TURNS order) a head pose takes, written into `out`: linear in the angle, one side per axis. */
 export function correctiveWeights(yaw: number, pitch: number, out: Float32Array): void {
-  out[0] = side(yaw, CORRECTIVE_TURNS[0].yaw);
-  out[1] = side(yaw, CORRECTIVE_TURNS[1].yaw);
-  out[2] = side(pitch, CORRECTIVE_TURNS[2].pitch);
-  out[3] = side(pitch, CORRECTIVE_TURNS[3].pitch);
-}
-
-function side(angle: number, at: number): number {
-  const share = angle / at;
-  return share > 0 ? Math.min(share, MAX_CORRECTIVE_WEIGHT) : 0;
+  // Written straight into `out`: a helper returning the share would box it per frame (V8 boxes a double returned from a call it does not inline).
+  const yawShare = yaw / CORRECTIVE_TURNS[0].yaw, pitchShare = pitch / CORRECTIVE_TURNS[2].pitch;
+  out[0] = yawShare > 0 ? Math.min(yawShare, MAX_CORRECTIVE_WEIGHT) : 0;
+  out[1] = yawShare < 0 ? Math.min(-yawShare, MAX_CORRECTIVE_WEIGHT) : 0;
+  out[2] = pitchShare > 0 ? Math.min(pitchShare, MAX_CORRECTIVE_WEIGHT) : 0;
+  out[3] = pitchShare < 0 ? Math.min(-pitchShare, MAX_CORRECTIVE_WEIGHT) : 0;
 }
 
 /**
