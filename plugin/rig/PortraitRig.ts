@@ -137,8 +137,8 @@ export class PortraitRig {
     const correctives = this._data.turnCorrectives;
     if (!correctives) return;
     const weights = this._correctiveWeights;
-    correctiveWeights(head.yaw, head.pitch, weights);
-    for (let c = 0; c < correctives.length; c++) if (weights[c] !== 0) addMorph(correctives[c], weights[c], positions);
+    correctiveWeights(head, weights);
+    for (let c = 0; c < correctives.length; c++) addMorph(correctives[c], weights, c, positions);
   }
 
   /** Mouth-interior vertices of `positions` take their place between the inner lips there (as deform() does after morphs). */
@@ -155,8 +155,7 @@ export class PortraitRig {
     const morphs = this._data.morphs;
     for (let m = 0; m < morphs.length; m++) {
       const morph = morphs[m];
-      const weight = weights[m];
-      if (morph !== null && weight !== 0) addMorph(morph, weight, work);
+      if (morph !== null) addMorph(morph, weights, m, work);
     }
   }
 
@@ -174,7 +173,13 @@ export class PortraitRig {
   }
 }
 
-function addMorph(morph: RigMorph, weight: number, work: Float32Array): void {
+/**
+ * Adds `weights[index]` of `morph` to `work`. The weight is read here, not passed in: a double
+ * handed to a call V8 does not inline is boxed, a heap number per morph per frame.
+ */
+function addMorph(morph: RigMorph, weights: ArrayLike<number>, index: number, work: Float32Array): void {
+  const weight = weights[index];
+  if (weight === 0) return;
   const vertices = morph.vertices, deltas = morph.deltas;
   for (let k = 0; k < vertices.length; k++) {
     const o = vertices[k] * 3, q = k * 3;

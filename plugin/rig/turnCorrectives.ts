@@ -35,9 +35,10 @@ const SMOOTHING_SWEEPS = 4;
 const FIRST_RING_SHARE = 1;
 
 /** How much of each corrective (CORRECTIVE_TURNS order) a head pose takes, written into `out`: linear in the angle, one side per axis. */
-export function correctiveWeights(yaw: number, pitch: number, out: Float32Array): void {
-  // Written straight into `out`: a helper returning the share would box it per frame (V8 boxes a double returned from a call it does not inline).
-  const yawShare = yaw / CORRECTIVE_TURNS[0].yaw, pitchShare = pitch / CORRECTIVE_TURNS[2].pitch;
+export function correctiveWeights(head: CorrectiveTurn, out: Float32Array): void {
+  // The pose goes in as an object and the shares come out in `out`: V8 boxes a double passed to or
+  // returned from a call it does not inline, a heap number per frame.
+  const yawShare = head.yaw / CORRECTIVE_TURNS[0].yaw, pitchShare = head.pitch / CORRECTIVE_TURNS[2].pitch;
   out[0] = yawShare > 0 ? Math.min(yawShare, MAX_CORRECTIVE_WEIGHT) : 0;
   out[1] = yawShare < 0 ? Math.min(-yawShare, MAX_CORRECTIVE_WEIGHT) : 0;
   out[2] = pitchShare > 0 ? Math.min(pitchShare, MAX_CORRECTIVE_WEIGHT) : 0;

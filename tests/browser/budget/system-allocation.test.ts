@@ -12,6 +12,9 @@ import { PortraitStats } from '../../../plugin/babylon/PortraitStats';
 import type { SystemPortrait } from '../../../plugin/babylon/PortraitSystem';
 import { Blendshape } from '../../../plugin/core/arkitBlendshapes';
 import { DEFAULT_FLOOR_RATE } from '../../../plugin/budget/PortraitScheduler';
+import { LANDMARK_COUNT } from '../../../plugin/rig/landmarkPixels';
+import type { PortraitRigData } from '../../../plugin/rig/PortraitRigData';
+import { CORRECTIVE_TURNS, correctiveMorph } from '../../../plugin/rig/turnCorrectives';
 import { fixtureRig, type RecordedLandmarks } from '../../../tools/bench/fixtureRig';
 import recorded from '../../fixtures/landmarks/flare-female01.json';
 import { ENGINE_KINDS, createEngine, type EngineKind } from '../../support/engines';
@@ -87,6 +90,16 @@ function inEveryWindow(windows: readonly Site[][]): Site[] {
   return windows[0].filter((s) => keysOf.every((keys) => keys.has(siteKey(s))));
 }
 
+/** The rig with head-turn correctives, so their weighing runs too: a made-up nudge per landmark (only their cost matters here). */
+function withCorrectives(rig: PortraitRigData): PortraitRigData {
+  const turnCorrectives = CORRECTIVE_TURNS.map((_, c) => {
+    const nudges = new Float32Array(LANDMARK_COUNT * 2);
+    for (let i = 0; i < nudges.length; i++) nudges[i] = ((i % 7) - 3) * 0.1 * (c + 1);
+    return correctiveMorph(rig, nudges);
+  });
+  return { ...rig, turnCorrectives };
+}
+
 /** A planted portrait that allocates on every draw: proves the sampler sees allocations made under update. */
 class AllocatingPortrait implements SystemPortrait {
   readonly mesh = null;
@@ -150,7 +163,8 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
     const camera = new FreeCamera('camera', new Vector3(0, 0, -5), scene);
     camera.setTarget(Vector3.Zero());
     system = PortraitSystem.Get(scene, { budgetMs: 1 });
-    const { canvas, rig } = await fixtureRig(IMAGE_URL, recorded as RecordedLandmarks);
+    const fixture = await fixtureRig(IMAGE_URL, recorded as RecordedLandmarks);
+    const canvas = fixture.canvas, rig = withCorrectives(fixture.rig);
     for (let i = 0; i < PORTRAITS; i++) {
       const mesh = CreatePlane(`plane${i}`, { size: 1 }, scene);
       mesh.position.x = i - (PORTRAITS - 1) / 2;

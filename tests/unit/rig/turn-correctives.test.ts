@@ -34,11 +34,11 @@ function posed(rig: PortraitRig, yaw: number, pitch: number): Float32Array {
 describe('head-turn correctives', () => {
   it('weigh in linearly with the angle, one side per axis, up to the furthest turn', () => {
     const w = new Float32Array(CORRECTIVE_COUNT);
-    correctiveWeights(0, 0, w);
+    correctiveWeights({ yaw: 0, pitch: 0 }, w);
     expect([...w]).toEqual([0, 0, 0, 0]);
-    correctiveWeights(CORRECTIVE_TURNS[0].yaw / 2, CORRECTIVE_TURNS[3].pitch, w);
+    correctiveWeights({ yaw: CORRECTIVE_TURNS[0].yaw / 2, pitch: CORRECTIVE_TURNS[3].pitch }, w);
     expect([...w]).toEqual([0.5, 0, 0, 1]);
-    correctiveWeights(CORRECTIVE_TURNS[1].yaw * 3, 0, w);
+    correctiveWeights({ yaw: CORRECTIVE_TURNS[1].yaw * 3, pitch: 0 }, w);
     expect([...w]).toEqual([0, MAX_CORRECTIVE_WEIGHT, 0, 0]);
   });
 
