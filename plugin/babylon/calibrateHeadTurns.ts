@@ -6,6 +6,7 @@ import { capTurnGains } from '../rig/capTurnGains';
 import { MAX_HEAD_GAIN, MIN_HEAD_GAIN } from '../rig/PortraitRigData';
 import { detectTurned } from './detectTurned';
 import { fitTurnCorrectives, setEasedCorrectives } from './fitTurnCorrectives';
+import { limitExpressionLeak } from './limitExpressionLeak';
 import type { TalkingPortrait } from './TalkingPortrait';
 
 /** The turns the gains are measured at: QUALITY.md's probe angles. */
@@ -42,6 +43,8 @@ export async function calibrateHeadTurns(portrait: TalkingPortrait, tracker: Fac
   capTurnGains(portrait.rig, YAW_PROBE, PITCH_PROBE);
   // The new gains turn further or less: ease the correctives for them.
   setEasedCorrectives(portrait.rig, nudges);
+  // A turn must not read as a smile or a blink on the solver a webcam drives portraits with.
+  await limitExpressionLeak(portrait, tracker, neutral, nudges);
   portrait.controls.reset();
   portrait.renderNow();
 }
