@@ -3,7 +3,7 @@
 import { RigLayer, SHADE_STRIDE, type PortraitRigData } from './PortraitRigData';
 import { areaLimitedTriangles, MAX_AREA_GROWTH, MIN_AREA_SHRINK } from './stretchLimits';
 
-/** Rest areas below this (0..1 frame units, doubled) have no meaningful orientation (as the eval's tearing check). */
+/** Rest areas below this (0..1 frame units, doubled) have no meaningful orientation; such a triangle reads as unchanged (the eval's tearing check reads these ratios too). */
 const DEGENERATE = 2e-7;
 /** Headroom inside QUALITY.md's area limits that correctives keep to: the detector that found them varies. */
 export const CORRECTIVE_HEADROOM = 1.25;
