@@ -29,9 +29,10 @@ const SAMPLED_FRAMES = 200;
 /**
  * Sampled windows, back to back. Steady-state allocation shows in every window; V8 moving a
  * function between tiers mid-window shows in one (a CI run once saw 288 B, about 24 heap numbers,
- * in the rig's followers over 200 frames and more than 100 draws, and never again).
+ * in the rig's followers over 200 frames and more than 100 draws, and never again). On WebGL2 one
+ * window in a run often boxes 20-30 % more timing numbers in update than the others do.
  */
-const SAMPLED_WINDOWS = 2;
+const SAMPLED_WINDOWS = 3;
 /**
  * The 1 ms budget is real time, so a loaded machine throttles the portraits down to the
  * scheduler's floor rate (every 8th frame): at least this many draws prove the sampler saw them
@@ -43,11 +44,17 @@ const SAMPLING_INTERVAL_BYTES = 16;
 /**
  * Measuring time makes numbers V8 must box: performance.now() returns a fresh heap number, and a
  * duration handed to the stats is boxed once. Per frame: two clock reads around the whole update,
- * the frame's summed draw time and its update time. Per portrait update: two clock reads and the
- * duration handed to its schedule and its stats. Measured: 3.0 to 3.1 per update on both engines.
+ * the frame's summed draw time and its update time. Per planned portrait (drawn or not): two clock
+ * reads and the duration handed to its schedule and its stats.
  */
 const TIMING_NUMBERS_PER_FRAME = 4;
-const TIMING_NUMBERS_PER_UPDATE = 3;
+const TIMING_NUMBERS_PER_PLANNED = 3;
+/**
+ * The sampler estimates: each allocation is sampled with probability 1 - exp(-size / interval) and
+ * a sample counts for size / that probability. The clock bound allows this many standard deviations
+ * of that estimate (a CI run measured 3.3 % over an exact count, about 1.6 of them).
+ */
+const SAMPLER_DEVIATIONS_ALLOWED = 4;
 /**
  * Rooms whose per-frame code is asserted allocation-free. Frames that hand values to Babylon
  * (the generator's draw, the mesh measure, the scheduler's planning) are listed, not asserted:
@@ -72,6 +79,11 @@ interface Site {
   line: number;
 }
 
+interface SampledWindow {
+  sites: Site[];
+  planned: number;
+}
+
 /** Allocation sites whose stack runs through PortraitSystem.update. */
 function underUpdate(node: SamplingNode, inside = false, caller: Omit<Site, 'bytes'> | null = null, found: Site[] = []): Site[] {
   const { functionName, url } = node.callFrame;
@@ -80,6 +92,12 @@ function underUpdate(node: SamplingNode, inside = false, caller: Omit<Site, 'byt
   if (here && node.selfSize > 0) found.push({ bytes: node.selfSize, ...frame });
   for (const child of node.children) underUpdate(child, here, frame, found);
   return found;
+}
+
+/** Standard deviation, in bytes, of the sampler's estimate of `count` allocations of `bytes` each. */
+function samplerDeviationBytes(count: number, bytes: number): number {
+  const p = 1 - Math.exp(-bytes / SAMPLING_INTERVAL_BYTES);
+  return (bytes / p) * Math.sqrt(count * p * (1 - p));
 }
 
 const describeSites = (sites: readonly Site[]) => sites.map((s) => `${s.bytes} B in ${s.functionName} ${s.path}:${s.line}`).join('\n');
@@ -120,6 +138,8 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
   let system: PortraitSystem;
   const portraits: TalkingPortrait[] = [];
   let frame = 0;
+  /** Portrait updates the scheduler planned, drawn or not: each one reads the clock. */
+  let planned = 0;
 
   /** Moves every face (writes into preallocated controls) and renders the scene, `count` times. */
   function run(count: number): void {
@@ -134,10 +154,12 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
         c.pitch = 0.05 * s;
       }
       scene.render();
+      planned += system.scheduler.stats.updateCount;
     }
   }
 
-  async function sampleWindow(count: number): Promise<Site[]> {
+  /** One sampled window: the allocation sites under update, and the portrait updates planned in it. */
+  async function sampleWindow(count: number): Promise<SampledWindow> {
     const session = cdp();
     await session.send('HeapProfiler.enable');
     await session.send('HeapProfiler.startSampling', {
@@ -145,14 +167,15 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     });
+    const plannedBefore = planned;
     run(count);
     const { profile } = (await session.send('HeapProfiler.stopSampling')) as { profile: { head: SamplingNode } };
     await session.send('HeapProfiler.disable');
-    return underUpdate(profile.head);
+    return { sites: underUpdate(profile.head), planned: planned - plannedBefore };
   }
 
-  async function sampleWindows(count: number): Promise<Site[][]> {
-    const windows: Site[][] = [];
+  async function sampleWindows(count: number): Promise<SampledWindow[]> {
+    const windows: SampledWindow[] = [];
     for (let w = 0; w < SAMPLED_WINDOWS; w++) windows.push(await sampleWindow(count));
     return windows;
   }
@@ -186,17 +209,21 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
     const drawn = portraits.reduce((sum, p) => sum + p.stats.updateCount, 0) - drawnBefore;
     expect(drawn, 'portraits drew while sampled').toBeGreaterThanOrEqual(MIN_DRAWS_SAMPLED * SAMPLED_WINDOWS);
     const isPlugin = (s: Site) => s.path.startsWith('/plugin/');
-    const message = windows
-      .map((sites, w) => `window ${w + 1}, plugin:\n${describeSites(sites.filter(isPlugin))}\nBabylon and builtins (not asserted):\n${describeSites(sites.filter((s) => !isPlugin(s)))}`)
-      .join('\n');
-    // The system times the frame and each update: the timing numbers are the only heap cells it may make.
-    const clockReads = TIMING_NUMBERS_PER_FRAME * SAMPLED_FRAMES + (TIMING_NUMBERS_PER_UPDATE * drawn) / SAMPLED_WINDOWS;
     const isClock = (s: Site) => s.functionName === 'update' && s.path === '/plugin/babylon/PortraitSystem.ts';
-    const clockBytes = Math.min(...windows.map((sites) => sites.filter(isClock).reduce((sum, s) => sum + s.bytes, 0)));
-    expect(clockBytes, message).toBeLessThanOrEqual(clockReads * HEAP_NUMBER_BYTES);
+    // The system times the frame and each planned update: the timing numbers are the only heap cells it may make.
+    const clock = windows.map(({ sites, planned }) => {
+      const numbers = TIMING_NUMBERS_PER_FRAME * SAMPLED_FRAMES + TIMING_NUMBERS_PER_PLANNED * planned;
+      const limit = numbers * HEAP_NUMBER_BYTES + SAMPLER_DEVIATIONS_ALLOWED * samplerDeviationBytes(numbers, HEAP_NUMBER_BYTES);
+      return { bytes: sites.filter(isClock).reduce((sum, s) => sum + s.bytes, 0), limit: Math.round(limit) };
+    });
+    const message = windows
+      .map(({ sites, planned }, w) => `window ${w + 1}, ${planned} updates planned, ${clock[w].bytes} B of timing numbers (limit ${clock[w].limit} B), plugin:\n${describeSites(sites.filter(isPlugin))}\nBabylon and builtins (not asserted):\n${describeSites(sites.filter((s) => !isPlugin(s)))}`)
+      .join('\n');
+    // Steady state: the quieter window must hold (a tier change mid-window boxes more in one).
+    expect(Math.min(...clock.map((c) => c.bytes - c.limit)), message).toBeLessThanOrEqual(0);
     // The rig's per-frame arithmetic (deform, the openings the generator shades by) calls nothing
     // of Babylon's, so everything it allocates is its own: it must allocate nothing at all.
-    const steady = inEveryWindow(windows).filter(isPlugin);
+    const steady = inEveryWindow(windows.map((w) => w.sites)).filter(isPlugin);
     expect(steady.filter((s) => ASSERTED_ROOMS.some((room) => s.path.startsWith(room))), message).toEqual([]);
   });
 
@@ -206,7 +233,7 @@ describe.each(ENGINE_KINDS)('PortraitSystem per-frame allocation on %s', (kind: 
     try {
       run(WARM_UP_FRAMES);
       const drawsBefore = planted.draws;
-      const found = inEveryWindow(await sampleWindows(SAMPLED_FRAMES));
+      const found = inEveryWindow((await sampleWindows(SAMPLED_FRAMES)).map((w) => w.sites));
       expect(planted.draws - drawsBefore, 'planted draws').toBeGreaterThan(0);
       expect(found.some((s) => s.functionName === 'drawScheduled' && s.path.endsWith('/system-allocation.test.ts')), describeSites(found)).toBe(true);
     } finally {
