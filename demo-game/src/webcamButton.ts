@@ -11,6 +11,7 @@ const TRACKING_WORDS: Readonly<Record<string, string>> = {
   waiting: 'Looking for your face…',
   tracking: 'Your face drives the portrait.',
   lost: 'Your face is out of view; the portrait lives on its own until it is back.',
+  'learning-turns': 'Keep a relaxed face and look left, right, up and down…',
 };
 
 /** The button's webcam, once started. */
@@ -26,10 +27,18 @@ export function createWebcamButton(host: HTMLElement, onChange: (driver: WebcamD
   button.id = 'webcam-use';
   button.className = 'button';
   button.textContent = 'Use webcam';
+  // Learning the player's turns keeps looking around from reading as a smile or raised brows.
+  const turns = document.createElement('button');
+  turns.type = 'button';
+  turns.id = 'webcam-turns';
+  turns.className = 'button';
+  turns.textContent = 'Learn my head turns';
+  turns.hidden = true;
   const message = document.createElement('p');
   message.id = 'webcam-message';
   message.setAttribute('aria-live', 'polite');
-  host.append(button, message);
+  host.append(button, turns, message);
+  turns.addEventListener('click', () => driver?.calibrateTurns());
   let driver: WebcamDriver | null = null;
   let tracking = 0;
   const show = (state: WebcamButtonState, text: string, reason = '') => {
@@ -46,6 +55,7 @@ export function createWebcamButton(host: HTMLElement, onChange: (driver: WebcamD
     driver = null;
     onChange(null);
     button.textContent = 'Use webcam';
+    turns.hidden = true;
   };
 
   button.addEventListener('click', async () => {
@@ -69,11 +79,13 @@ export function createWebcamButton(host: HTMLElement, onChange: (driver: WebcamD
       });
       onChange(started);
       button.textContent = 'Stop webcam';
+      turns.hidden = false;
       show('on', 'Camera on. Look straight ahead for a moment so it learns your resting face.');
       tracking = window.setInterval(() => {
-        if (message.dataset.tracking === started.state) return;
-        message.dataset.tracking = started.state;
-        message.textContent = TRACKING_WORDS[started.state] ?? started.state;
+        const state = started.calibratingTurns ? 'learning-turns' : started.state;
+        if (message.dataset.tracking === state) return;
+        message.dataset.tracking = state;
+        message.textContent = TRACKING_WORDS[state] ?? state;
       }, TRACKING_REFRESH_MS);
     } catch (error) {
       if (!(error instanceof CameraError)) {

@@ -54,6 +54,16 @@ export class WebcamDriver {
     return this._source.state;
   }
 
+  /** True while the player's turns are being learned (calibrateTurns). */
+  get calibratingTurns(): boolean {
+    return this._source.calibratingTurns;
+  }
+
+  /** Learns over the next four seconds how the player's relaxed face reads when turned, so looking around stops reading as an expression. */
+  calibrateTurns(): void {
+    this._source.calibrateTurns();
+  }
+
   /**
    * The face the camera sees, written over all of `out`; false, leaving `out` alone, while no face is
    * tracked (idle life carries on then). Call every frame: the source takes new detections when sampled.

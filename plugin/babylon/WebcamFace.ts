@@ -93,6 +93,15 @@ export class WebcamFace {
     this.source.calibrate();
   }
 
+  /**
+   * Learns over the next few seconds how the player's face reads when turned, so that looking
+   * around does not read as smiling or raising brows: ask them to keep a relaxed face and look
+   * left, right, up and down (FaceCaptureSource.calibrateTurns).
+   */
+  calibrateTurns(durationMs?: number): void {
+    this.source.calibrateTurns(durationMs);
+  }
+
   /** Stops tracking and the camera, and frees a tracker made here. Safe to call twice. */
   dispose(): void {
     if (this._disposed) return;

@@ -23,6 +23,8 @@ export interface FaceCaptureEvent {
 
 /** Channels 3..5 are the head's x, y and z. */
 const HEAD_POSITION_FIRST = 3;
+/** Long enough to look left, right, up and down once, at a relaxed pace. */
+export const DEFAULT_TURN_CALIBRATION_MS = 4000;
 
 /**
  * A MotionSource driven by a face tracker: feed it detections with pushDetection (the video loop
@@ -59,6 +61,9 @@ export class FaceCaptureSource {
   private _easing = false;
   private _calibrationLeft: number;
   private _calibrationStarting = true;
+  /** Turn calibration: ms left to learn for (NaN: not started by a frame yet), 0 when off. */
+  private _turnCalibrationMs = 0;
+  private _turnCalibrationEndMs = Number.NaN;
 
   constructor(options: FaceCaptureSourceOptions = {}) {
     this._options = resolveCaptureOptions(options);
@@ -87,6 +92,27 @@ export class FaceCaptureSource {
     this._calibrationStarting = true;
   }
 
+  /** True while frames are teaching the solver how the turned face reads (calibrateTurns). */
+  get calibratingTurns(): boolean {
+    return this._turnCalibrationMs > 0;
+  }
+
+  /**
+   * For the next `durationMs` of camera frames (after any neutral calibration still running),
+   * every frame turned 5° or more teaches the solver how this face reads when turned
+   * (LandmarkSolver.addTurnSample), so that turning does not read as a smile or raised brows.
+   * Ask the player to keep a relaxed face and look left, right, up and down. Forgets what an
+   * earlier turn calibration taught; calibrate() forgets it too, as it is measured against the neutral.
+   */
+  calibrateTurns(durationMs = DEFAULT_TURN_CALIBRATION_MS): void {
+    if (!(durationMs > 0 && Number.isFinite(durationMs))) {
+      throw new RangeError(`FaceCaptureSource.calibrateTurns: durationMs must be a positive number of milliseconds, got ${durationMs}.`);
+    }
+    this.solver.clearTurnSamples();
+    this._turnCalibrationMs = durationMs;
+    this._turnCalibrationEndMs = Number.NaN;
+  }
+
   /**
    * One camera frame's result: a detection, or null when the frame held no face. `frameTimeMs`
    * is the frame's own time (increasing; it paces the smoothing). Solving and smoothing happen
@@ -100,6 +126,10 @@ export class FaceCaptureSource {
       this._calibrationStarting = false;
       this.solver.addNeutralSample(detection);
       this._calibrationLeft--;
+    } else if (this._turnCalibrationMs > 0) {
+      if (Number.isNaN(this._turnCalibrationEndMs)) this._turnCalibrationEndMs = frameTimeMs + this._turnCalibrationMs;
+      if (frameTimeMs <= this._turnCalibrationEndMs) this.solver.addTurnSample(detection);
+      else this._turnCalibrationMs = 0;
     }
     this.solver.solve(detection, this._solved);
     readPose(this._solved, this._raw);

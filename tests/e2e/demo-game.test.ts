@@ -189,7 +189,7 @@ describe('the demo game (WebGL2)', () => {
     expect(await message.textContent()).toMatch(/flare-male02\.png is not a motion clip/);
   });
 
-  it('lets the webcam drive the studio portrait once it sees a face, and hands the face back when stopped', async () => {
+  it('lets the webcam drive the studio portrait once it sees a face, learns its turns on request, and hands the face back when stopped', async () => {
     const { page } = demo;
     const message = page.locator('#webcam-message');
     await page.locator('#webcam-use').click();
@@ -197,6 +197,10 @@ describe('the demo game (WebGL2)', () => {
     expect(await message.getAttribute('data-state'), await message.textContent() ?? '').toBe('on');
     await page.waitForSelector('#webcam-message[data-tracking=tracking]', { timeout: WEBCAM_TRACKING_TIMEOUT_MS });
     expect(await message.textContent()).toBe('Your face drives the portrait.');
+    await page.locator('#webcam-turns').click();
+    await page.waitForSelector('#webcam-message[data-tracking=learning-turns]', { timeout: 5_000 });
+    // Four seconds of the clip's frames, then back to following the face.
+    await page.waitForSelector('#webcam-message[data-tracking=tracking]', { timeout: WEBCAM_TRACKING_TIMEOUT_MS });
     await page.locator('#webcam-use').click(); // "Stop webcam"
     expect(await message.getAttribute('data-state')).toBe('off');
   });

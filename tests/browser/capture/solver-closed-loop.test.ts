@@ -47,6 +47,13 @@ const PROBES: Probe[] = [
   { name: 'roll-10', apply: (c) => c.setHead(0, 0, degToRad(-10)) },
 ];
 
+/**
+ * The neutral face turned, as a player would be asked to turn at calibration: the solver learns
+ * from these how this face reads when turned (LandmarkSolver.addTurnSample). Other angles than
+ * the probes', so the drift is carried over, not read back.
+ */
+const TURN_SAMPLES_DEG: readonly (readonly [yaw: number, pitch: number])[] = [[20, 0], [-20, 0], [0, 15], [0, -15]];
+
 const WEIGHTS = ['eyeBlinkLeft', 'eyeBlinkRight', 'jawOpen', 'mouthSmileLeft', 'mouthSmileRight'] as const;
 const ANGLES = ['yaw', 'pitch', 'roll'] as const;
 
@@ -65,6 +72,11 @@ describe('closed loop: generator → tracker → solver', () => {
       portrait.controls.reset();
       const solver = new LandmarkSolver();
       solver.setNeutral(await detect(portrait));
+      for (const [yaw, pitch] of TURN_SAMPLES_DEG) {
+        portrait.controls.setHead(degToRad(yaw), degToRad(pitch), 0);
+        expect(solver.addTurnSample(await detect(portrait)), `turn sample ${yaw}°, ${pitch}°`).toBe(true);
+      }
+      expect(solver.turnSidesSampled).toBe(TURN_SAMPLES_DEG.length);
       const failures: string[] = [];
       const seen: string[] = [];
       for (const probe of PROBES) {

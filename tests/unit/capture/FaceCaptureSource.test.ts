@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FaceCaptureSource, type FaceCaptureEvent } from '../../../plugin/capture/FaceCaptureSource';
 import { Blendshape } from '../../../plugin/core/arkitBlendshapes';
 import { FaceControls } from '../../../plugin/core/FaceControls';
-import { SUBJECT_LEFT_EYE } from '../../../plugin/core/landmarkIndices';
+import { LIPS, SUBJECT_LEFT_EYE } from '../../../plugin/core/landmarkIndices';
 import { MotionMixer } from '../../../plugin/motion/MotionMixer';
 import { HEAD_CHANNEL_COUNT, MOTION_CHANNEL_COUNT, type MotionSource } from '../../../plugin/motion/MotionSource';
-import { recordedDetections, ry, turnedRigidly, withChanges } from './detectionFixtures';
+import { eyeSpanPx, movePoints, recordedDetections, rx, ry, turnedRigidly, withChanges } from './detectionFixtures';
 
 const face = recordedDetections().find((f) => f.portrait === 'flare-male03.png')!.detection;
 const deg = Math.PI / 180;
@@ -138,6 +138,26 @@ describe('FaceCaptureSource', () => {
     run(source, out, 1300, 2300, held);
     expect(source.calibrating).toBe(false);
     expect(Math.abs(out.yaw / deg)).toBeLessThan(0.1);
+  });
+
+  it('calibrateTurns() learns from turned frames for its duration, so a turn stops reading as a smile', () => {
+    const source = new FaceCaptureSource({ mirror: false, easeMs: 0, calibrationFrames: 5 });
+    const out = new FaceControls();
+    const corners = [LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner];
+    // Pitched 15° down, this face's corners read 0.04 of its unit higher than they are.
+    const pitchedDown = movePoints(turnedRigidly(face, rx(15 * deg)), corners, 0, -0.04 * eyeSpanPx(face));
+    run(source, out, 0, 300, face);
+    run(source, out, 300, 1300, pitchedDown);
+    expect(out.weights[Blendshape.mouthSmileLeft]).toBeGreaterThan(0.3);
+    source.calibrateTurns(500);
+    expect(source.calibratingTurns).toBe(true);
+    run(source, out, 1300, 1700, face);
+    run(source, out, 1700, 2000, pitchedDown);
+    expect(source.solver.turnSidesSampled).toBe(1);
+    run(source, out, 2000, 3000, pitchedDown);
+    expect(source.calibratingTurns).toBe(false);
+    expect(out.weights[Blendshape.mouthSmileLeft]).toBeLessThan(0.01);
+    expect(() => source.calibrateTurns(0)).toThrow(/durationMs/);
   });
 
   it('refuses bad options and times, naming them', () => {

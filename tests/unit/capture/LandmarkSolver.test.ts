@@ -148,6 +148,65 @@ describe('LandmarkSolver on recorded landmarks', () => {
     expect(plain.yaw / deg).toBeCloseTo(14, 2);
   });
 
+  describe('turn samples', () => {
+    const corners = [LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner];
+    /** How far this face's corners drift up at 15° of pitch down, in its unit: about what the detector read on the portraits that drift most. */
+    const DRIFT_AT_15 = 0.04;
+    /** The neutral face turned `pitchDownDeg` down (rx > 0 is pitch down), its corners drifting up in proportion. */
+    const drifted = (pitchDownDeg: number, extraRise = 0) =>
+      movePoints(turnedRigidly(face, rx(pitchDownDeg * deg)), corners, 0, -(DRIFT_AT_15 * (pitchDownDeg / 15) + extraRise) * unit);
+    const smile = (c: FaceControls) => Math.max(c.weights[Blendshape.mouthSmileLeft], c.weights[Blendshape.mouthSmileRight]);
+
+    it('takes the drift a turned neutral face showed off in proportion to the turn, and keeps a real smile', () => {
+      const solver = new LandmarkSolver();
+      solver.setNeutral(face);
+      const out = new FaceControls();
+      solver.solve(drifted(10), out);
+      expect(smile(out), 'unlearned, the drift reads as a smile').toBeGreaterThan(0.3);
+      expect(solver.addTurnSample(drifted(15))).toBe(true);
+      expect(solver.turnSidesSampled).toBe(1);
+      solver.solve(drifted(10), out);
+      expect(out.pitch / deg).toBeCloseTo(-10, 1);
+      expect(smile(out)).toBe(0);
+      solver.solve(drifted(10, SMILE_FULL_RISE), out);
+      expect(out.weights[Blendshape.mouthSmileLeft]).toBeGreaterThan(0.9);
+      expect(out.weights[Blendshape.mouthSmileRight]).toBeGreaterThan(0.9);
+    });
+
+    it('corrects only the sides sampled, each from its own samples', () => {
+      const solver = new LandmarkSolver();
+      solver.setNeutral(face);
+      solver.addTurnSample(drifted(15));
+      const out = new FaceControls();
+      // Pitch up was never sampled: a face whose corners drop as it pitches up still reads a frown.
+      solver.solve(drifted(-10), out);
+      expect(Math.max(out.weights[Blendshape.mouthFrownLeft], out.weights[Blendshape.mouthFrownRight])).toBeGreaterThan(0.3);
+      // The same drift under yaw is not taken off by a pitch sample.
+      solver.solve(movePoints(turnedRigidly(face, ry(15 * deg)), corners, 0, -DRIFT_AT_15 * unit), out);
+      expect(smile(out)).toBeGreaterThan(0.3);
+      solver.addTurnSample(drifted(-15));
+      solver.solve(drifted(-10), out);
+      expect(Math.max(out.weights[Blendshape.mouthFrownLeft], out.weights[Blendshape.mouthFrownRight])).toBe(0);
+      expect(solver.turnSidesSampled).toBe(2);
+    });
+
+    it('learns nothing from a small turn, a detection without a transform, or before a neutral; clearing forgets', () => {
+      const solver = new LandmarkSolver();
+      expect(solver.addTurnSample(drifted(15)), 'no neutral yet').toBe(false);
+      solver.setNeutral(face);
+      expect(solver.addTurnSample(drifted(3)), 'under 5°').toBe(false);
+      expect(solver.addTurnSample(withChanges(drifted(15), { transform: null })), 'no transform').toBe(false);
+      expect(solver.turnSidesSampled).toBe(0);
+      solver.addTurnSample(drifted(15));
+      solver.clearTurnSamples();
+      expect(solver.turnSidesSampled).toBe(0);
+      solver.addTurnSample(drifted(15));
+      solver.setNeutral(face);
+      expect(solver.turnSidesSampled, 'a new neutral forgets samples measured against the old one').toBe(0);
+      expect(() => solver.addTurnSample({} as never)).toThrow(/addTurnSample/);
+    });
+  });
+
   it('takes the first detection as neutral when none was set, and averages neutral samples', () => {
     const solver = new LandmarkSolver();
     expect(solver.hasNeutral).toBe(false);
