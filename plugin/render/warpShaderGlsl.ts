@@ -8,6 +8,7 @@ import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerD
 import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
+import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
 
 const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
 const float IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
@@ -88,6 +89,17 @@ vec3 mouthInterior(float across, float down) {
   return color;
 }
 
+// The portrait's eye white on this row either side of the resting iris, blended across (render/eyeWhiteStyle.ts).
+vec3 eyeWhiteAcross(vec3 iris, vec2 d) {
+  float reach = iris.z * ${EYE_WHITE_REACH.toFixed(4)};
+  float keep = ${(1 - EYE_WHITE_ROW_PULL).toFixed(4)};
+  float chord = sqrt(max(reach * reach - d.y * d.y * keep * keep, 0.0));
+  float v = iris.y + (vUV.y - iris.y) * keep;
+  vec3 before = texture2D(sourceSampler, vec2(iris.x - chord, v)).rgb;
+  vec3 after = texture2D(sourceSampler, vec2(iris.x + chord, v)).rgb;
+  return mix(before, after, clamp((d.x + chord) / max(2.0 * chord, 1e-5), 0.0, 1.0));
+}
+
 void main(void) {
   vec4 source = texture2D(sourceSampler, vUV);
   vec3 color = source.rgb;
@@ -103,9 +115,9 @@ void main(void) {
     vec3 iris = vShade.w < 0.5 ? irisRight : irisLeft;
     float moved = vShade.w < 0.5 ? eyes.x : eyes.y;
     vec2 d = vec2(vUV.x - iris.x, (vUV.y - iris.y) * mouth.w);
-    float inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
-    float amount = max(inIris * moved, 1.0 - vShade.y);
-    color = mix(color, sclera, amount);
+    float inIris = 1.0 - smoothstep(iris.z * ${EYE_WHITE_FILL_FROM.toFixed(4)}, iris.z * ${EYE_WHITE_FILL_TO.toFixed(4)}, length(d));
+    if (inIris * moved > 0.0) color = mix(color, eyeWhiteAcross(iris, d), inIris * moved);
+    color = mix(color, sclera, 1.0 - vShade.y);
     // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
     float shut = vShade.w < 0.5 ? eyes.z : eyes.w;
     color = mix(color, lash, smoothstep(${LASH_FADE_START.toFixed(4)}, ${LASH_FADE_END.toFixed(4)}, shut) * ${LASH_OPACITY.toFixed(4)});

@@ -2,6 +2,7 @@ import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerD
 import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
+import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
 
 /** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
 export const WARP_VERTEX_WGSL = `
@@ -72,6 +73,18 @@ fn withLashLine(color: vec3<f32>, weight: f32) -> vec3<f32> {
   return mix(color, uniforms.lash, line * ${LASH_OPACITY.toFixed(4)});
 }
 
+// The portrait's eye white on this row either side of the resting iris, blended across (render/eyeWhiteStyle.ts).
+// Sampled at level 0: the eye-white branch is not uniform control flow.
+fn eyeWhiteAcross(iris: vec3<f32>, d: vec2<f32>, v: f32) -> vec3<f32> {
+  let reach = iris.z * ${EYE_WHITE_REACH.toFixed(4)};
+  let keep = ${(1 - EYE_WHITE_ROW_PULL).toFixed(4)};
+  let chord = sqrt(max(reach * reach - d.y * d.y * keep * keep, 0.0));
+  let row = iris.y + (v - iris.y) * keep;
+  let before = textureSampleLevel(sourceSampler, sourceSamplerSampler, vec2<f32>(iris.x - chord, row), 0.0).rgb;
+  let after = textureSampleLevel(sourceSampler, sourceSamplerSampler, vec2<f32>(iris.x + chord, row), 0.0).rgb;
+  return mix(before, after, clamp((d.x + chord) / max(2.0 * chord, 1e-5), 0.0, 1.0));
+}
+
 fn mouthInterior(across: f32, down: f32) -> vec3<f32> {
   let gap = uniforms.mouth.y;
   let fromUpper = down * gap;
@@ -106,9 +119,9 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
       moved = uniforms.eyes.x;
     }
     let d = vec2<f32>(input.vUV.x - iris.x, (input.vUV.y - iris.y) * uniforms.mouth.w);
-    let inIris = 1.0 - smoothstep(iris.z * 0.8, iris.z * 1.1, length(d));
-    let amount = max(inIris * moved, 1.0 - input.vShade.y);
-    color = mix(color, uniforms.sclera, amount);
+    let inIris = 1.0 - smoothstep(iris.z * ${EYE_WHITE_FILL_FROM.toFixed(4)}, iris.z * ${EYE_WHITE_FILL_TO.toFixed(4)}, length(d));
+    if (inIris * moved > 0.0) { color = mix(color, eyeWhiteAcross(iris, d, input.vUV.y), inIris * moved); }
+    color = mix(color, uniforms.sclera, 1.0 - input.vShade.y);
     // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
     var shut = uniforms.eyes.z;
     if (input.vShade.w >= 0.5) { shut = uniforms.eyes.w; }

@@ -1,5 +1,6 @@
 import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
 import type { PortraitRigData } from './PortraitRigData';
+import type { EyeOutline } from '../core/landmarkTypes';
 
 /** The mouth interior fades in over this much lip parting beyond the rest gap (face heights). */
 const MOUTH_FADE_IN = 0.015;
@@ -30,9 +31,13 @@ const IRIS_RADIUS_LEFT = 5;
  * Each helper writes its figure into `out[at]` rather than returning it: a double returned or
  * passed between functions V8 does not inline is boxed, an allocation per frame.
  */
-function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, centre: number, radiusAt: number, out: Float32Array, at: number): void {
-  const dx = (posed[centre * 3] - rest[centre * 3]) * SCALE[0];
-  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1]) * SCALE[1];
+function irisMoved(d: PortraitRigData, posed: Float32Array, rest: Float32Array, eye: EyeOutline, centre: number, radiusAt: number, out: Float32Array, at: number): void {
+  // Against the eye's corners, so a head turn or a head shift, which carries the whole eye, is not a gaze.
+  const o = eye.outerCorner * 3, i = eye.innerCorner * 3;
+  const eyeDx = (posed[o] - rest[o] + posed[i] - rest[i]) / 2;
+  const eyeDy = (posed[o + 1] - rest[o + 1] + posed[i + 1] - rest[i + 1]) / 2;
+  const dx = (posed[centre * 3] - rest[centre * 3] - eyeDx) * SCALE[0];
+  const dy = (posed[centre * 3 + 1] - rest[centre * 3 + 1] - eyeDy) * SCALE[1];
   out[at] = Math.min(1, Math.sqrt(dx * dx + dy * dy) / Math.max(d.irises[radiusAt] * d.imageWidth, 1e-6));
 }
 
@@ -86,8 +91,8 @@ function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Arra
 export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: Float32Array, out: Float32Array, inPixels = false): void {
   SCALE[0] = inPixels ? 1 : d.imageWidth;
   SCALE[1] = inPixels ? 1 : d.imageHeight;
-  irisMoved(d, posed, rest, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
-  irisMoved(d, posed, rest, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
+  irisMoved(d, posed, rest, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, OPENING_GAZE_RIGHT);
+  irisMoved(d, posed, rest, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, OPENING_GAZE_LEFT);
   mouthOpening(d, posed, rest, out);
   lidClosure(posed, rest, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, OPENING_LID_RIGHT);
   lidClosure(posed, rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);

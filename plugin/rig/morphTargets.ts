@@ -27,6 +27,12 @@ const WIDE_LIFT = 0.3;
 const SQUINT_LOWER_RAISE = 0.35;
 const SQUINT_UPPER_DROP = 0.12;
 const GAZE_SIDEWAYS = 0.4;
+/**
+ * A sideways gaze stops with the iris centre this many iris radii short of the eye corner: its
+ * edge at the corner, as in a real eye's furthest look. Further, a large painted iris slips
+ * behind the corner and the eye reads as blind.
+ */
+const GAZE_CORNER_CLEARANCE = 1;
 const GAZE_VERTICAL = 0.22;
 const GAZE_UP_LID_LIFT = 0.12;
 const GAZE_DOWN_LID_DROP = 0.3;
@@ -133,14 +139,21 @@ function authorEye(ctx: MorphContext, { eye, iris, irisRim, sign }: EyeParts, mo
 
   const width = ctx.eyeWidth(eye) / ctx.faceHeight;
   const irisVertices = [iris.centre, ...iris.ring, ...irisRim];
+  const m = ctx.mesh;
+  const irisX = m.x(iris.centre), irisY = m.y(iris.centre);
+  const irisRadius = iris.ring.reduce((sum, r) => sum + Math.hypot(m.x(r) - irisX, m.y(r) - irisY), 0) / iris.ring.length / ctx.faceHeight;
+  /** How far (face heights) the iris may travel toward a corner before its edge meets it. */
+  const sideways = (corner: number) =>
+    Math.max(0, Math.min(GAZE_SIDEWAYS * width, Math.abs(ctx.lateral(corner, irisX, irisY)) - GAZE_CORNER_CLEARANCE * irisRadius));
+  /** `right` in face heights, `up` in eye widths. */
   const look = (right: number, up: number, lid: number) => {
     const h = handles(lid === 0 ? 0 : 0.12, ctx, lidPins);
-    for (const v of irisVertices) h.moving.set(v, ctx.face(right * width, up * width));
+    for (const v of irisVertices) h.moving.set(v, ctx.face(right, up * width));
     if (lid !== 0) upper.forEach((v, k) => h.moving.set(v, scaled(gap(k), lid)));
     return h;
   };
-  morphs.set(pick(Blendshape.eyeLookOutLeft, Blendshape.eyeLookOutRight), look(sign * GAZE_SIDEWAYS, 0, 0));
-  morphs.set(pick(Blendshape.eyeLookInLeft, Blendshape.eyeLookInRight), look(-sign * GAZE_SIDEWAYS, 0, 0));
+  morphs.set(pick(Blendshape.eyeLookOutLeft, Blendshape.eyeLookOutRight), look(sign * sideways(eye.outerCorner), 0, 0));
+  morphs.set(pick(Blendshape.eyeLookInLeft, Blendshape.eyeLookInRight), look(-sign * sideways(eye.innerCorner), 0, 0));
   morphs.set(pick(Blendshape.eyeLookUpLeft, Blendshape.eyeLookUpRight), look(0, GAZE_VERTICAL, GAZE_UP_LID_LIFT));
   morphs.set(pick(Blendshape.eyeLookDownLeft, Blendshape.eyeLookDownRight), look(0, -GAZE_VERTICAL, -GAZE_DOWN_LID_DROP));
 }
