@@ -309,8 +309,7 @@ export class TalkingPortrait implements SystemPortrait {
     if (info.usedFor.length > 0) {
       if (this._generator.setShots) {
         // The rig poses a blink into the eyes shot's shape; only a generator that draws the shot's pixels may have it.
-        this.rig.setShots(this._shots.eyes?.data ?? null, this._shots.mouth?.data ?? null);
-        this._generator.setShots(this._shots.eyes, this._shots.mouth);
+        this._drawShotsWith(this._generator);
       } else Logger.Warn(`TalkingPortrait.addShotAsync: the ${this._generatorKind} generator draws from the portrait alone; the shot is kept but not drawn.`);
       await this._whenReadyAsync();
     }
@@ -354,7 +353,8 @@ export class TalkingPortrait implements SystemPortrait {
       Logger.Warn(`TalkingPortrait '${this.texture.name}': the ${this._generatorKind} generator cannot move to the engine's new device; the portrait draws with the warp generator from now on.`);
       this._generator.dispose();
       const warp = new WarpGenerator(this._scene.getEngine(), this.rig, this._source, this.texture, this._matte);
-      warp.setShots(this._shots.eyes, this._shots.mouth);
+      // The shots the ONNX generator kept but could not draw are drawn from now on.
+      this._drawShotsWith(warp);
       this._generator = warp;
       this._generatorKind = 'warp';
     }
@@ -362,6 +362,12 @@ export class TalkingPortrait implements SystemPortrait {
       () => this.onDeviceRestoredObservable.notifyObservers(this),
       (error: unknown) => Logger.Error(`TalkingPortrait '${this.texture.name}': could not draw on the restored device: ${String(error)}`),
     );
+  }
+
+  /** Gives the shots to the rig (a blink ends in the eyes shot's shape) and to `generator`, which must draw shots: only then may the rig pose into them. */
+  private _drawShotsWith(generator: PortraitGenerator): void {
+    this.rig.setShots(this._shots.eyes?.data ?? null, this._shots.mouth?.data ?? null);
+    generator.setShots?.(this._shots.eyes, this._shots.mouth);
   }
 
   private async _whenReadyAsync(): Promise<void> {

@@ -15,6 +15,11 @@ import { psnr, type Rgba } from '../../support/pixels';
 
 const SIZE = 256;
 const URL_PORTRAIT = '/tests/fixtures/portraits/flare-female01.png';
+/** A character with another shot of her (few-shot): her eyes closed. */
+const URL_SHOT_PORTRAIT = '/tests/fixtures/few-shot/sylvie.png';
+const URL_EYES_CLOSED_SHOT = '/tests/fixtures/few-shot/sylvie.shots/eyes-closed.png';
+/** Two warp generators drawing the same rig, shot and pose: only float noise may differ. */
+const SAME_DRAWING_MIN_PSNR_DB = 40;
 /** QUALITY.md's neutral probe: a still face equals the source (here: the warp's still frame), less resampling. */
 const NEUTRAL_MIN_PSNR_DB = 35;
 /** An open jaw changes the frame by more than resampling noise. */
@@ -80,6 +85,37 @@ describe("TalkingPortrait's generator option", () => {
         onnx.dispose();
       } finally {
         warned.mockRestore();
+        ownScene.dispose();
+        own.dispose();
+      }
+    });
+
+    it('draws a shot the ONNX portrait kept once the warp takes over after a device loss, as a warp portrait with that shot does', async () => {
+      const own = await createEngine('webgpu');
+      const ownScene = new Scene(own);
+      const tracker = await FaceTracker.CreateAsync();
+      const warned = vi.spyOn(Logger, 'Warn');
+      try {
+        const options = { size: SIZE, matte: Color3.White(), tracker, calibrateHeadTurns: false };
+        const onnx = await TalkingPortrait.CreateAsync(ownScene, URL_SHOT_PORTRAIT, { ...options, generator: 'onnx' });
+        const warp = await TalkingPortrait.CreateAsync(ownScene, URL_SHOT_PORTRAIT, options);
+        for (const p of [onnx, warp]) await p.addShotAsync(URL_EYES_CLOSED_SHOT, { eyesClosed: true });
+        expect(warned.mock.calls.some(([message]) => /the shot is kept but not drawn/.test(String(message)))).toBe(true);
+        const restored = Promise.all([onnx, warp].map((p) => new Promise<void>((resolve) => p.onDeviceRestoredObservable.addOnce(() => resolve()))));
+        await loseDevice(own, async () => undefined);
+        await restored;
+        expect(onnx.generatorKind).toBe('warp');
+        for (const p of [onnx, warp]) {
+          p.controls.set('eyeBlinkLeft', 1).set('eyeBlinkRight', 1);
+          p.renderNow();
+        }
+        expect(Math.max(...onnx.rig.shotWeights), 'the blink shows the eyes shot').toBeGreaterThan(0);
+        expect(psnr(asRgba(await onnx.readPixelsAsync()), asRgba(await warp.readPixelsAsync()))).toBeGreaterThanOrEqual(SAME_DRAWING_MIN_PSNR_DB);
+        onnx.dispose();
+        warp.dispose();
+      } finally {
+        warned.mockRestore();
+        tracker.dispose();
         ownScene.dispose();
         own.dispose();
       }
