@@ -22,6 +22,9 @@ export class DeviceLossWatch {
   constructor(engine: AbstractEngine, onLost: () => void, onRestored: () => void) {
     this._engine = engine;
     this._lostObserver = engine.onContextLostObservable.add(() => {
+      // Lost again before the owner heard of the last restore: that restore is over.
+      if (this._restoreTimer !== null) clearTimeout(this._restoreTimer);
+      this._restoreTimer = null;
       this._lost = true;
       onLost();
     });

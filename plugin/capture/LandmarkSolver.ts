@@ -73,7 +73,7 @@ export class LandmarkSolver {
   private readonly _driftByAngle = new Float64Array(TURN_SIDES * FEATURE_COUNT);
   private readonly _angleSquared = new Float64Array(TURN_SIDES);
   private readonly _sampleFeatures = new Float64Array(FEATURE_COUNT);
-  private readonly _sampleControls: HeadAngles = { yaw: 0, pitch: 0, roll: 0 };
+  private readonly _sampleAngles: HeadAngles = { yaw: 0, pitch: 0, roll: 0 };
 
   constructor(options: LandmarkSolverOptions = {}) {
     this.mirror = options.mirror ?? false;
@@ -91,9 +91,13 @@ export class LandmarkSolver {
     this.addNeutralSample(detection);
   }
 
-  /** Adds one more detection of the neutral face; the neutral becomes the mean of all added. */
+  /**
+   * Adds one more detection of the neutral face; the neutral becomes the mean of all added.
+   * Turn samples were measured against the old neutral, so they are forgotten.
+   */
   addNeutralSample(detection: FaceDetection): void {
     checkDetection(detection, 'addNeutralSample');
+    this.clearTurnSamples();
     const n = ++this._neutralSamples;
     const unit = toHeadFrame(detection, this._local);
     measureFeatures(this._local, this._features);
@@ -119,7 +123,7 @@ export class LandmarkSolver {
   addTurnSample(detection: FaceDetection): boolean {
     checkDetection(detection, 'addTurnSample');
     if (!this.hasNeutral || !this._neutralHasTransform || !detection.transform) return false;
-    const angles = headTurnInto(this._neutralTransform, detection.transform, this._sampleControls);
+    const angles = headTurnInto(this._neutralTransform, detection.transform, this._sampleAngles);
     const yawMain = Math.abs(angles.yaw) >= Math.abs(angles.pitch);
     const angle = yawMain ? angles.yaw : angles.pitch;
     if (!(Math.abs(angle) >= MIN_TURN_SAMPLE_RAD)) return false;

@@ -203,6 +203,9 @@ describe('LandmarkSolver on recorded landmarks', () => {
       solver.addTurnSample(drifted(15));
       solver.setNeutral(face);
       expect(solver.turnSidesSampled, 'a new neutral forgets samples measured against the old one').toBe(0);
+      solver.addTurnSample(drifted(15));
+      solver.addNeutralSample(face);
+      expect(solver.turnSidesSampled, 'so does a neutral averaged further').toBe(0);
       expect(() => solver.addTurnSample({} as never)).toThrow(/addTurnSample/);
     });
   });
