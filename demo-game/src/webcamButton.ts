@@ -38,8 +38,8 @@ export function createWebcamButton(host: HTMLElement, onChange: (driver: WebcamD
   message.id = 'webcam-message';
   message.setAttribute('aria-live', 'polite');
   host.append(button, turns, message);
-  turns.addEventListener('click', () => driver?.calibrateTurns());
   let driver: WebcamDriver | null = null;
+  turns.addEventListener('click', () => driver?.calibrateTurns());
   let tracking = 0;
   const show = (state: WebcamButtonState, text: string, reason = '') => {
     message.dataset.state = state;
