@@ -1,9 +1,7 @@
 // The public portrait: one image in, a living face texture out, drawn by the scene's PortraitSystem at the level the budget allows.
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine.js';
-import { Constants } from '@babylonjs/core/Engines/constants.js';
-import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
-import { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
-import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
+import type { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
+import type { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
 import type { RenderTargetWrapper } from '@babylonjs/core/Engines/renderTargetWrapper.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import { Color4 } from '@babylonjs/core/Maths/math.color.js';
@@ -14,24 +12,23 @@ import type { PriorityHint } from '../budget/priority';
 import type { ScheduledPortrait } from '../budget/ScheduledPortrait';
 import type { FaceTracker } from '../capture/FaceTracker';
 import { FaceControls } from '../core/FaceControls';
-import { buildPortraitRig } from '../rig/buildPortraitRig';
 import { PortraitRig, type HeadPoseLike } from '../rig/PortraitRig';
 import { LandmarkDrivenRig } from '../rig/LandmarkDrivenRig';
 import type { BakedShot } from '../rig/PortraitRigData';
-import { WarpGenerator } from '../render/WarpGenerator';
-import { OnnxGenerator } from '../render/onnx/OnnxGenerator';
 import type { PortraitGenerator, PortraitGeneratorKind } from '../render/PortraitGenerator';
 import { GpuDeviceLostError } from '../core/errors';
 import { DeviceLossWatch } from './DeviceLossWatch';
+import { GeneratorSlot } from './GeneratorSlot';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
+import { portraitRigData } from './portraitRigData';
 import { PortraitShots, pairOptionShots, type PortraitShotInfo } from './portraitShots';
+import { createImageTexture, createPortraitTarget } from './portraitTextures';
 import type { ShotContent } from '../rig/shots/PortraitShot';
 import { PortraitStats } from './PortraitStats';
 import { readTargetPixels } from './readTargetPixels';
 import { PortraitSystem, type SystemPortrait } from './PortraitSystem';
 import { checkedOptions, type TalkingPortraitOptions } from './TalkingPortraitOptions';
-
 
 /**
  * A living portrait: one image in, a texture out that any material or GUI can show. Write
@@ -67,9 +64,7 @@ export class TalkingPortrait implements SystemPortrait {
   private readonly _scene: Scene;
   private readonly _system: PortraitSystem;
   private readonly _source: HtmlElementTexture;
-  private _generator: PortraitGenerator;
-  private _generatorKind: PortraitGeneratorKind = 'warp';
-  private readonly _matte: Color4 | null;
+  private readonly _generators: GeneratorSlot;
   private readonly _positions: Float32Array;
   private readonly _lastDrawn = new FaceControls();
   private _drawnOnce = false;
@@ -99,24 +94,8 @@ export class TalkingPortrait implements SystemPortrait {
     const { size, generator } = checkedOptions(options);
     const canvas = await portraitCanvas(image, 'TalkingPortrait.CreateAsync');
     const system = PortraitSystem.Get(scene);
-    let rigData = options.rig;
-    let tracker: FaceTracker | null = null;
-    if (!rigData) {
-      tracker = options.tracker ?? (await system.getTrackerAsync());
-      const detection = await tracker.detectImage(canvas);
-      const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      rigData = buildPortraitRig({
-        landmarks: detection.landmarks,
-        imageWidth: canvas.width,
-        imageHeight: canvas.height,
-        pixels: context.getImageData(0, 0, canvas.width, canvas.height),
-      });
-    } else if (rigData.imageWidth !== canvas.width || rigData.imageHeight !== canvas.height) {
-      throw new RangeError(
-        `TalkingPortrait: the baked rig is for a ${rigData.imageWidth}×${rigData.imageHeight} image, this image is ${canvas.width}×${canvas.height}.`,
-      );
-    }
-    const portrait = new TalkingPortrait(scene, system, canvas, new PortraitRig(rigData), size, options);
+    const { data, tracker } = await portraitRigData(canvas, options, system);
+    const portrait = new TalkingPortrait(scene, system, canvas, new PortraitRig(data), size, options);
     await portrait._whenReadyAsync();
     if (generator === 'onnx') {
       try {
@@ -140,44 +119,25 @@ export class TalkingPortrait implements SystemPortrait {
     this._scene = scene;
     this._system = system;
     this.rig = rig;
-    const engine = scene.getEngine();
     const name = options.name ?? 'talkingPortrait';
-    const source = new HtmlElementTexture(`${name}.source`, canvas, {
-      engine,
-      scene,
-      generateMipMaps: false,
-      samplingMode: Texture.BILINEAR_SAMPLINGMODE,
-    });
-    source.update(false);
-    source.wrapU = Texture.CLAMP_ADDRESSMODE;
-    source.wrapV = Texture.CLAMP_ADDRESSMODE;
-    this._source = source;
-    this.texture = new RenderTargetTexture(name, { width: size, height: size }, scene, {
-      generateMipMaps: false,
-      generateDepthBuffer: true,
-      type: Constants.TEXTURETYPE_UNSIGNED_BYTE,
-      samplingMode: Texture.BILINEAR_SAMPLINGMODE,
-    });
-    this.texture.refreshRate = RenderTargetTexture.REFRESHRATE_RENDER_ONCE;
-    this.texture.wrapU = Texture.CLAMP_ADDRESSMODE;
-    this.texture.wrapV = Texture.CLAMP_ADDRESSMODE;
-    const matte = options.matte ? new Color4(options.matte.r, options.matte.g, options.matte.b, 1) : null;
-    this._matte = matte;
-    this._generator = new WarpGenerator(engine, rig, source, this.texture, matte);
-    this._positions = new Float32Array(rig.positionsLength);
+    this._source = createImageTexture(`${name}.source`, canvas, scene);
+    this.texture = createPortraitTarget(name, size, scene);
     this._shots = new PortraitShots(scene, name);
+    const matte = options.matte ? new Color4(options.matte.r, options.matte.g, options.matte.b, 1) : null;
+    this._generators = new GeneratorSlot({ scene, rig, source: this._source, target: this.texture, matte, shots: this._shots });
+    this._positions = new Float32Array(rig.positionsLength);
     this._tracker = options.tracker ?? null;
     this.maxSize = size;
     this.stats.size = size;
     this.mesh = options.mesh ?? null;
     this._sceneDisposeObserver = scene.onDisposeObservable.add(() => this.dispose());
-    this._device = new DeviceLossWatch(engine, () => this._deviceLost(), () => this._deviceRestored());
+    this._device = new DeviceLossWatch(scene.getEngine(), () => this._deviceLost(), () => this._deviceRestored());
     this.schedule = system.add(this, { maxSize: size, refreshRate: options.refreshRate ?? 1, priority: options.priority ?? 'normal' });
   }
 
   /** The generator drawing the portrait now (see `generatorKind`); it changes if the ONNX generator hands over to the warp. For tools and diagnostics: draw through the portrait. */
   get generator(): PortraitGenerator {
-    return this._generator;
+    return this._generators.generator;
   }
 
   /** Speaking, or the one the player talks to: served before every unfocused portrait. Default false. */
@@ -198,7 +158,7 @@ export class TalkingPortrait implements SystemPortrait {
 
   /** Which generator draws this portrait: 'onnx' only when asked for and the engine has WebGPU. */
   get generatorKind(): PortraitGeneratorKind {
-    return this._generatorKind;
+    return this._generators.kind;
   }
 
   /** The render target the system times on the GPU. */
@@ -255,7 +215,7 @@ export class TalkingPortrait implements SystemPortrait {
     if (this._disposed || this._device.isLost) return false;
     if (this._landmarkOffsets && this._landmarkRig) this._landmarkRig.deform(this._landmarkOffsets, this._landmarkHead ?? this.controls, this._positions);
     else this.rig.deform(this.controls, this._positions);
-    const drawn = this._generator.render(this._positions);
+    const drawn = this._generators.generator.render(this._positions);
     if (drawn) {
       this._lastDrawn.copyFrom(this.controls);
       this._drawnOnce = true;
@@ -270,7 +230,7 @@ export class TalkingPortrait implements SystemPortrait {
   async readPixelsAsync(): Promise<Uint8Array> {
     if (this._device.isLost) throw new GpuDeviceLostError('there is no frame to read until the engine has a new device (onDeviceRestoredObservable).');
     // The ONNX generator finishes a frame after render() returns; wait for the one in flight.
-    await this._generator.whenIdleAsync?.();
+    await this._generators.generator.whenIdleAsync?.();
     return readTargetPixels(this.texture, 'TalkingPortrait.readPixelsAsync');
   }
 
@@ -307,33 +267,17 @@ export class TalkingPortrait implements SystemPortrait {
       mouthOpen: content.mouthOpen ?? baked?.mouthOpen,
     });
     if (info.usedFor.length > 0) {
-      if (this._generator.setShots) {
-        // The rig poses a blink into the eyes shot's shape; only a generator that draws the shot's pixels may have it.
-        this._drawShotsWith(this._generator);
-      } else Logger.Warn(`TalkingPortrait.addShotAsync: the ${this._generatorKind} generator draws from the portrait alone; the shot is kept but not drawn.`);
+      if (!this._generators.drawShots()) {
+        Logger.Warn(`TalkingPortrait.addShotAsync: the ${this._generators.kind} generator draws from the portrait alone; the shot is kept but not drawn.`);
+      }
       await this._whenReadyAsync();
     }
     return info;
   }
 
-  /** Swaps the warp generator for the ONNX one where the engine has WebGPU; says so and keeps the warp elsewhere. */
+  /** Swaps the warp generator for the ONNX one where the engine has WebGPU (GeneratorSlot says so where it has not). */
   private async _useOnnxAsync(options: TalkingPortraitOptions): Promise<void> {
-    const engine = this._scene.getEngine();
-    if (!OnnxGenerator.IsSupported(engine)) {
-      Logger.Warn(`TalkingPortrait: the ONNX generator needs WebGPU; this engine is ${engine.isWebGPU ? 'WebGPU without compute shaders' : 'WebGL'}, so the portrait keeps the warp generator.`);
-      return;
-    }
-    const onnx = await OnnxGenerator.CreateAsync(engine, this.rig, this._source, this.texture, {
-      model: options.onnxModel, wasmPaths: options.onnxWasmPaths, matte: this._matte,
-    });
-    if (this._disposed) {
-      onnx.dispose();
-      return;
-    }
-    this._generator.dispose();
-    this._generator = onnx;
-    this._generatorKind = 'onnx';
-    this.renderNow();
+    if (await this._generators.useOnnxAsync(options, () => this._disposed)) this.renderNow();
   }
 
   private _deviceLost(): void {
@@ -346,37 +290,15 @@ export class TalkingPortrait implements SystemPortrait {
     if (this._disposed) return;
     this._source.update(false);
     this._shots.reupload();
-    if (this._generator.rebuild) {
-      this._generator.rebuild();
-    } else {
-      // The ONNX session belonged to the lost device: the warp generator takes over.
-      Logger.Warn(`TalkingPortrait '${this.texture.name}': the ${this._generatorKind} generator cannot move to the engine's new device; the portrait draws with the warp generator from now on.`);
-      this._generator.dispose();
-      const warp = new WarpGenerator(this._scene.getEngine(), this.rig, this._source, this.texture, this._matte);
-      // The shots the ONNX generator kept but could not draw are drawn from now on.
-      this._drawShotsWith(warp);
-      this._generator = warp;
-      this._generatorKind = 'warp';
-    }
+    this._generators.restore();
     this._whenReadyAsync().then(
       () => this.onDeviceRestoredObservable.notifyObservers(this),
       (error: unknown) => Logger.Error(`TalkingPortrait '${this.texture.name}': could not draw on the restored device: ${String(error)}`),
     );
   }
 
-  /** Gives the shots to the rig (a blink ends in the eyes shot's shape) and to `generator`, which must draw shots: only then may the rig pose into them. */
-  private _drawShotsWith(generator: PortraitGenerator): void {
-    this.rig.setShots(this._shots.eyes?.data ?? null, this._shots.mouth?.data ?? null);
-    generator.setShots?.(this._shots.eyes, this._shots.mouth);
-  }
-
   private async _whenReadyAsync(): Promise<void> {
-    const started = performance.now();
-    while (!this._generator.isReady()) {
-      if (this._disposed) throw new Error('TalkingPortrait: disposed before it was ready.');
-      if (performance.now() - started > READY_TIMEOUT_MS) throw new Error('TalkingPortrait: the warp shaders did not compile in time.');
-      await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
-    }
+    await this._generators.whenReadyAsync(() => this._disposed);
     this.renderNow();
   }
 
@@ -388,7 +310,7 @@ export class TalkingPortrait implements SystemPortrait {
     if (this._sceneDisposeObserver) this._scene.onDisposeObservable.remove(this._sceneDisposeObserver);
     this._sceneDisposeObserver = null;
     this._device.dispose();
-    this._generator.dispose();
+    this._generators.dispose();
     this._shots.dispose();
     this._source.dispose();
     this.texture.dispose();
@@ -398,6 +320,3 @@ export class TalkingPortrait implements SystemPortrait {
     this.onDeviceRestoredObservable.clear();
   }
 }
-
-const READY_POLL_MS = 16;
-const READY_TIMEOUT_MS = 30_000;

@@ -1,10 +1,10 @@
 // A portrait's extra shots (few-shot): found, mapped onto its rig, and kept per region.
 import type { Scene } from '@babylonjs/core/scene.js';
 import { Logger } from '@babylonjs/core/Misc/logger.js';
-import { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
-import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
+import type { HtmlElementTexture } from '@babylonjs/core/Materials/Textures/htmlElementTexture.js';
 import type { BakedShot, PortraitRigData } from '../rig/PortraitRigData';
 import type { PortraitImageSource } from './portraitImage';
+import { createImageTexture } from './portraitTextures';
 import type { PortraitShotSource } from './TalkingPortraitOptions';
 import { buildPortraitShot, type PortraitShotData, type ShotContent } from '../rig/shots/PortraitShot';
 import type { GeneratorShot } from '../render/WarpGenerator';
@@ -76,16 +76,7 @@ export class PortraitShots {
   }
 
   private _texture(canvas: HTMLCanvasElement): HtmlElementTexture {
-    const texture = new HtmlElementTexture(`${this._name}.shot${this._count++}`, canvas, {
-      engine: this._scene.getEngine(),
-      scene: this._scene,
-      generateMipMaps: false,
-      samplingMode: Texture.BILINEAR_SAMPLINGMODE,
-    });
-    texture.update(false);
-    texture.wrapU = Texture.CLAMP_ADDRESSMODE;
-    texture.wrapV = Texture.CLAMP_ADDRESSMODE;
-    return texture;
+    return createImageTexture(`${this._name}.shot${this._count++}`, canvas, this._scene);
   }
 }
 
