@@ -99,7 +99,8 @@ export class TalkingPortrait implements SystemPortrait {
     await portrait._whenReadyAsync();
     if (generator === 'onnx') {
       try {
-        await portrait._useOnnxAsync(options);
+        // GeneratorSlot keeps the warp, and says so, where the engine has no WebGPU.
+        if (await portrait._generators.useOnnxAsync(options, () => portrait._disposed)) portrait.renderNow();
       } catch (error) {
         portrait.dispose();
         throw error;
@@ -273,11 +274,6 @@ export class TalkingPortrait implements SystemPortrait {
       await this._whenReadyAsync();
     }
     return info;
-  }
-
-  /** Swaps the warp generator for the ONNX one where the engine has WebGPU (GeneratorSlot says so where it has not). */
-  private async _useOnnxAsync(options: TalkingPortraitOptions): Promise<void> {
-    if (await this._generators.useOnnxAsync(options, () => this._disposed)) this.renderNow();
   }
 
   private _deviceLost(): void {
