@@ -33,6 +33,11 @@ const GAZE_SIDEWAYS = 0.4;
  * behind the corner and the eye reads as blind.
  */
 const GAZE_CORNER_CLEARANCE = 1;
+/**
+ * A sideways look carries the lids' middles this share of the iris's travel: the lid rides on the
+ * cornea's bulge, so its highest point follows the gaze while the corners stay.
+ */
+const GAZE_LID_FOLLOW = 0.3;
 const GAZE_VERTICAL = 0.22;
 const GAZE_UP_LID_LIFT = 0.12;
 const GAZE_DOWN_LID_DROP = 0.3;
@@ -90,6 +95,8 @@ const inner = (list: readonly number[]) => list.slice(1, -1);
  * wide, and a full sweep there would carry a lid point past its neighbours and fold them.
  */
 const cornerTaper = (k: number, count: number): number => Math.sqrt(Math.sin((Math.PI * (k + 1)) / (count + 1)));
+/** Like cornerTaper, peaked: 1 at a lid's middle, falling to 0 toward the corners. */
+const lidPeak = (k: number, count: number): number => Math.sin((Math.PI * (k + 1)) / (count + 1));
 
 /**
  * Share of a mouth corner's motion a lip point takes: none at the middle, all at the corner,
@@ -147,9 +154,12 @@ function authorEye(ctx: MorphContext, { eye, iris, irisRim, sign }: EyeParts, mo
     Math.max(0, Math.min(GAZE_SIDEWAYS * width, Math.abs(ctx.lateral(corner, irisX, irisY)) - GAZE_CORNER_CLEARANCE * irisRadius));
   /** `right` in face heights, `up` in eye widths. */
   const look = (right: number, up: number, lid: number) => {
-    const h = handles(lid === 0 ? 0 : 0.12, ctx, lidPins);
+    const h = handles(lid === 0 && right === 0 ? 0 : 0.12, ctx, lidPins);
     for (const v of irisVertices) h.moving.set(v, ctx.face(right, up * width));
     if (lid !== 0) upper.forEach((v, k) => h.moving.set(v, scaled(gap(k), lid)));
+    if (right !== 0) {
+      for (const lidPoints of [upper, lower]) lidPoints.forEach((v, k) => h.moving.set(v, ctx.face(right * GAZE_LID_FOLLOW * lidPeak(k, lidPoints.length), 0)));
+    }
     return h;
   };
   morphs.set(pick(Blendshape.eyeLookOutLeft, Blendshape.eyeLookOutRight), look(sign * sideways(eye.outerCorner), 0, 0));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FaceControls } from '../../../plugin/core/FaceControls';
 import { RigFormatError } from '../../../plugin/core/errors';
-import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
+import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../../../plugin/core/landmarkIndices';
 import { PortraitRig, buildPortraitRig, parseRig, parseRigJson, serializeRig } from '../../../plugin/rig';
 import { faceFixtures, flatLandmarks, type LandmarkFixture } from './rigFixtures';
 
@@ -72,6 +72,23 @@ describe('PortraitRig', () => {
     expect(upL).toBeGreaterThan(0);
     expect(upR / upL).toBeGreaterThan(0.7);
     expect(upR / upL).toBeLessThan(1.4);
+  });
+
+  it('moves the iris on a sideways look, with the lids\' middles riding part of the way and the corners still', () => {
+    const rig = rigOf(fixtures[0]);
+    const rest = pose(rig, () => undefined);
+    const { imageWidth: w } = rig.data;
+    const dx = (p: Float32Array, v: number) => (p[v * 3] - rest[v * 3]) * w;
+    for (const [name, eye, iris] of [['eyeLookOutLeft', SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS], ['eyeLookInRight', SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS]] as const) {
+      const look = pose(rig, (c) => c.set(name, 1));
+      const irisMove = dx(look, iris.centre);
+      expect(Math.abs(irisMove), name).toBeGreaterThan(1);
+      const middle = eye.upperLid[(eye.upperLid.length - 1) / 2];
+      // The lid's highest point follows the cornea, by less than the iris travels.
+      expect(dx(look, middle) / irisMove, name).toBeGreaterThan(0.15);
+      expect(dx(look, middle) / irisMove, name).toBeLessThan(0.5);
+      expect(moved(rig, rest, look, [eye.outerCorner, eye.innerCorner]), name).toBeLessThan(0.01);
+    }
   });
 
   it('turns the face toward the viewer\'s right for a positive yaw, chin up for a positive pitch', () => {
