@@ -90,13 +90,14 @@ const corners = [LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner, LI
 const lipMidline = [0, 13, 14, 17];
 const inner = (list: readonly number[]) => list.slice(1, -1);
 
-/**
- * Lid points move less toward the eye corners, along a half sine: the corners are a pixel or two
- * wide, and a full sweep there would carry a lid point past its neighbours and fold them.
- */
-const cornerTaper = (k: number, count: number): number => Math.sqrt(Math.sin((Math.PI * (k + 1)) / (count + 1)));
-/** Like cornerTaper, peaked: 1 at a lid's middle, falling to 0 toward the corners. */
+/** Lid point k of `count` (corners left out) along a half sine: 1 at the lid's middle, falling to 0 toward the corners. */
 const lidPeak = (k: number, count: number): number => Math.sin((Math.PI * (k + 1)) / (count + 1));
+/**
+ * Lid points move less toward the eye corners, along the half sine's root (flatter than it): the
+ * corners are a pixel or two wide, and a full sweep there would carry a lid point past its
+ * neighbours and fold them.
+ */
+const cornerTaper = (k: number, count: number): number => Math.sqrt(lidPeak(k, count));
 
 /**
  * Share of a mouth corner's motion a lip point takes: none at the middle, all at the corner,
