@@ -20,6 +20,7 @@ import { GpuDeviceLostError } from '../core/errors';
 import { DeviceLossWatch } from './DeviceLossWatch';
 import { GeneratorSlot } from './GeneratorSlot';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
+import { calibrateJaw } from './calibrateJaw';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
 import { portraitRigData } from './portraitRigData';
 import { PortraitShots, pairOptionShots, type PortraitShotInfo } from './portraitShots';
@@ -108,6 +109,7 @@ export class TalkingPortrait implements SystemPortrait {
     }
     try {
       if (tracker && (options.calibrateHeadTurns ?? true)) await calibrateHeadTurns(portrait, tracker);
+      if (tracker && (options.calibrateJaw ?? true)) await calibrateJaw(portrait, tracker);
       for (const shot of pairOptionShots(options.shots ?? [], options.rig?.shots ?? [])) await portrait._addShotAsync(shot.image, shot.content, shot.baked);
     } catch (error) {
       portrait.dispose();

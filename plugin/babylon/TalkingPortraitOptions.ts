@@ -33,6 +33,12 @@ export interface TalkingPortraitOptions {
    */
   calibrateHeadTurns?: boolean;
   /**
+   * Finds the chin drop at which jawOpen = 1 reads to the face detector as the same wide-open
+   * mouth on every portrait (babylon/calibrateJaw; two to three renders and detections).
+   * Default true when the face is detected now; a baked rig already carries its calibration.
+   */
+  calibrateJaw?: boolean;
+  /**
    * 'warp' (the mesh warp, on WebGPU and WebGL2) or 'onnx' (a learned generator on
    * onnxruntime-web's WebGPU EP, sharing Babylon's device). On an engine without WebGPU an
    * 'onnx' portrait keeps the warp generator and says so in the log; `generatorKind` tells

@@ -7,6 +7,11 @@ import type { TalkingPortrait } from './TalkingPortrait';
 export async function detectTurned(portrait: TalkingPortrait, tracker: FaceTracker, yaw: number, pitch: number): Promise<FaceDetection | null> {
   portrait.controls.reset();
   portrait.controls.setHead(yaw, pitch, 0);
+  return detectRendered(portrait, tracker);
+}
+
+/** Renders the portrait with its controls as they are and detects the face in the frame; null if none is found. */
+export async function detectRendered(portrait: TalkingPortrait, tracker: FaceTracker): Promise<FaceDetection | null> {
   portrait.renderNow();
   const { width, height } = portrait.texture.getSize();
   const pixels = await portrait.readPixelsAsync();

@@ -38,6 +38,11 @@ export function eyeAspectRatio(p: Points, eye: EyeOutline): number {
 
 const UPPER_LIP_MID = LIPS.inner.upper[(LIPS.inner.upper.length - 1) / 2];
 const LOWER_LIP_MID = LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2];
+
+/** Inner-lip gap at the middle of the mouth over the mouth's width (outer corners): QUALITY.md's mouth opening. */
+export function mouthOpening(p: Points): number {
+  return distance(p, UPPER_LIP_MID, LOWER_LIP_MID) / distance(p, LIPS.outer.subjectRightCorner, LIPS.outer.subjectLeftCorner);
+}
 /** How many points at each end of a brow row count as its inner or outer end. */
 const BROW_END_POINTS = 2;
 

@@ -25,8 +25,8 @@ export function response(change: number, full: number, deadZone: number): number
 export const EYE_OPEN_RATIO = 0.88;
 export const EYE_CLOSED_RATIO = 0.6;
 
-/** Inner-lip gap beyond neutral at jawOpen = 1 (0.167 measured). */
-export const JAW_FULL_GAP = 0.167;
+/** Inner-lip gap beyond neutral at jawOpen = 1 (0.160 measured, on rigs whose jaw is calibrated: babylon/calibrateJaw). */
+export const JAW_FULL_GAP = 0.16;
 export const JAW_DEAD_ZONE = 0.02;
 
 /**

@@ -1,6 +1,7 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
-import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
+import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
@@ -20,6 +21,8 @@ export class PortraitRig {
   private readonly _work: Float32Array;
   private readonly _shots: RigShots;
   private readonly _correctiveWeights = new Float32Array(CORRECTIVE_COUNT);
+  /** The controls' weights with the jaw gain applied: what the morphs read. */
+  private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
 
   constructor(data: PortraitRigData) {
     this._data = data;
@@ -55,6 +58,14 @@ export class PortraitRig {
     this._data = { ...this._data, yawGain, pitchGain };
   }
 
+  /** Sets the share of the authored chin drop that jawOpen = 1 makes (found at bake time; 1 is the authored drop). */
+  setJawGain(jawGain: number): void {
+    if (!(jawGain >= MIN_JAW_GAIN && jawGain <= MAX_JAW_GAIN)) {
+      throw new RangeError(`PortraitRig.setJawGain: the gain must be from ${MIN_JAW_GAIN} to ${MAX_JAW_GAIN}, got ${jawGain}.`);
+    }
+    this._data = { ...this._data, jawGain };
+  }
+
   /** Sets the head-turn correctives (rig/turnCorrectives, one per CORRECTIVE_TURNS entry) found at bake time; null removes them. */
   setTurnCorrectives(correctives: readonly RigMorph[] | null): void {
     if (correctives && correctives.length !== CORRECTIVE_COUNT) {
@@ -79,7 +90,7 @@ export class PortraitRig {
     const work = this._work;
     const rest = d.rest;
     work.set(rest);
-    this._applyMorphs(controls.weights, work);
+    this._applyMorphs(this._gainedWeights(controls.weights), work);
     this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
@@ -149,6 +160,18 @@ export class PortraitRig {
   /** Weighs the shots for un-turned `positions` and moves shutting eyes toward the eyes shot's shape (as deform() does before the turn). */
   applyShots(positions: Float32Array): void {
     this._shots.apply(positions);
+  }
+
+  /** The controls' weights, with jawOpen and mouthClose (which closes the lips over an open jaw) scaled by the jaw gain. */
+  private _gainedWeights(weights: ArrayLike<number>): Float32Array {
+    const out = this._weights;
+    for (let i = 0; i < BLENDSHAPE_COUNT; i++) out[i] = weights[i];
+    const gain = this._data.jawGain;
+    if (gain !== undefined) {
+      out[Blendshape.jawOpen] *= gain;
+      out[Blendshape.mouthClose] *= gain;
+    }
+    return out;
   }
 
   private _applyMorphs(weights: ArrayLike<number>, work: Float32Array): void {

@@ -77,6 +77,12 @@ export interface PortraitRigData {
   readonly yawGain: number;
   readonly pitchGain: number;
   /**
+   * How far jawOpen (and mouthClose, which closes the lips over it) moves, as a share of the
+   * authored chin drop: found at bake time so that a fully open jaw reads as the same opening on
+   * every portrait (babylon/calibrateJaw). Absent when not calibrated, which is 1.
+   */
+  readonly jawGain?: number;
+  /**
    * Head-turn correctives found at bake time (rig/turnCorrectives), one per CORRECTIVE_TURNS
    * entry, in un-turned image pixels; absent when not calibrated.
    */
@@ -90,6 +96,9 @@ export interface PortraitRigData {
 /** Head-turn gains outside this range mean a calibration measured nonsense; a rig file with one is refused. */
 export const MIN_HEAD_GAIN = 0.4;
 export const MAX_HEAD_GAIN = 2.5;
+/** The jaw gains a calibration may find; a rig file with one outside them is refused. */
+export const MIN_JAW_GAIN = 0.6;
+export const MAX_JAW_GAIN = 1.6;
 
 /** Floats of `shade` per vertex. */
 export const SHADE_STRIDE = 4;

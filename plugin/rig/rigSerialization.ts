@@ -1,6 +1,6 @@
 import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
-import { MAX_HEAD_GAIN, MIN_HEAD_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import { LANDMARK_COUNT } from './landmarkPixels';
 import type { RigColors, Rgb } from './rigColors';
 import { CORRECTIVE_COUNT, MAX_CORRECTIVE_FACE_HEIGHTS } from './turnCorrectives';
@@ -30,6 +30,8 @@ export interface SerializedRig {
   colors: RigColors;
   yawGain: number;
   pitchGain: number;
+  /** The jaw gain found at bake time (optional: rigs baked without a detector leave it out). */
+  jawGain?: number;
   irises: number[];
   /** Head-turn correctives found at bake time (optional: rigs baked without a detector leave it out). */
   turnCorrectives?: SerializedMorph[];
@@ -74,6 +76,7 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     colors: { ...rig.colors },
     yawGain: rig.yawGain,
     pitchGain: rig.pitchGain,
+    ...(rig.jawGain !== undefined ? { jawGain: rig.jawGain } : {}),
     irises: floats(rig.irises),
     ...(rig.turnCorrectives ? { turnCorrectives: rig.turnCorrectives.map(serializeMorph) } : {}),
     ...(rig.shots?.length ? { shots: rig.shots.map(serializeShot) } : {}),
@@ -227,6 +230,7 @@ export function parseRig(json: unknown): PortraitRigData {
     },
     yawGain: finite(o.yawGain, 'yawGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
+    ...(o.jawGain !== undefined ? { jawGain: finite(o.jawGain, 'jawGain', MIN_JAW_GAIN, MAX_JAW_GAIN) } : {}),
     irises: numbers(o.irises, 'irises', 6),
     ...(o.turnCorrectives !== undefined ? { turnCorrectives: parseCorrectives(o.turnCorrectives, vertexCount, faceHeight) } : {}),
     ...(o.shots !== undefined ? { shots: parseShots(o.shots) } : {}),

@@ -9,15 +9,9 @@ import { distance } from '../../plugin/capture/faceFeatures';
 export type Points = ArrayLike<number>;
 
 // One source of truth with the webcam solver, which reads the same figures.
-export { distance, eyeAspectRatio } from '../../plugin/capture/faceFeatures';
+export { distance, eyeAspectRatio, mouthOpening } from '../../plugin/capture/faceFeatures';
 
 export const eyeWidth = (p: Points, eye: EyeOutline): number => distance(p, eye.outerCorner, eye.innerCorner);
-
-/** Inner-lip gap at the middle of the mouth over the mouth's width (outer corners). */
-export function mouthOpening(p: Points): number {
-  const mid = (LIPS.inner.upper.length - 1) / 2;
-  return distance(p, LIPS.inner.upper[mid], LIPS.inner.lower[mid]) / distance(p, LIPS.outer.subjectRightCorner, LIPS.outer.subjectLeftCorner);
-}
 
 /** Forehead top to chin: the face unit. */
 export const faceHeight = (p: Points): number => distance(p, FOREHEAD_TOP, CHIN);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FaceControls } from '../../../plugin/core/FaceControls';
 import { RigFormatError } from '../../../plugin/core/errors';
-import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../../../plugin/core/landmarkIndices';
+import { CHIN, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../../../plugin/core/landmarkIndices';
 import { PortraitRig, buildPortraitRig, parseRig, parseRigJson, serializeRig } from '../../../plugin/rig';
 import { faceFixtures, flatLandmarks, type LandmarkFixture } from './rigFixtures';
 
@@ -112,6 +112,21 @@ describe('PortraitRig', () => {
     }
   });
 
+  it('scales the chin drop by the jaw gain, mouthClose with it, and refuses a gain outside its range', () => {
+    const rig = rigOf(fixtures[0]);
+    const rest = pose(rig, () => undefined);
+    const chinDrop = () => moved(rig, rest, pose(rig, (c) => c.set('jawOpen', 1)), [CHIN]);
+    const lipGap = (c: (controls: FaceControls) => void) => moved(rig, pose(rig, c), pose(rig, () => undefined), [LIPS.inner.lower[4]]);
+    const authored = chinDrop();
+    const closedAuthored = lipGap((c) => c.set('jawOpen', 1).set('mouthClose', 1));
+    rig.setJawGain(0.75);
+    expect(chinDrop()).toBeCloseTo(0.75 * authored, 3);
+    // mouthClose lifts the lower lip by the jaw's own share, so it still closes what the gained jaw opened.
+    expect(lipGap((c) => c.set('jawOpen', 1).set('mouthClose', 1))).toBeCloseTo(0.75 * closedAuthored, 3);
+    expect(() => rig.setJawGain(3)).toThrow(RangeError);
+    expect(() => rig.setJawGain(Number.NaN)).toThrow(RangeError);
+  });
+
   it('keeps the image border still whatever the controls', () => {
     const rig = rigOf(fixtures[0]);
     const rest = pose(rig, () => undefined);
@@ -162,6 +177,8 @@ describe('rig serialization', () => {
     ['a huge image', (o) => ({ ...o, imageWidth: 1e9 })],
     ['morphs of the wrong count', (o) => ({ ...o, morphs: [] })],
     ['a head-turn gain no calibration gives', (o) => ({ ...o, yawGain: 7 })],
+    ['a jaw gain no calibration gives', (o) => ({ ...o, jawGain: 3 })],
+    ['a jaw gain that is not a number', (o) => ({ ...o, jawGain: '0.9' })],
     ['a shot with too few landmarks', (o) => ({ ...o, shots: [{ imageWidth: 100, imageHeight: 100, landmarks: [0.5, 0.5, 0] }] })],
     ['a shot whose content is not true or false', (o) => ({ ...o, shots: [{ ...bakedShot(), eyesClosed: 'yes' }] })],
     ['a shot of half a pixel', (o) => ({ ...o, shots: [{ ...bakedShot(), imageWidth: 0.5 }] })],
@@ -183,6 +200,16 @@ describe('rig serialization', () => {
     expect(Array.from(loaded.shots![0].landmarks)).toEqual(Array.from(landmarks));
     expect([loaded.shots![0].imageWidth, loaded.shots![0].imageHeight, loaded.shots![0].eyesClosed, loaded.shots![0].mouthOpen]).toEqual([640, 480, true, undefined]);
     expect(loaded.shots![1].eyesClosed).toBeUndefined();
+  });
+
+  it('carries a calibrated jaw gain through JSON, and leaves it out of an uncalibrated rig', () => {
+    expect('jawGain' in JSON.parse(json)).toBe(false);
+    const rig = new PortraitRig(data);
+    rig.setJawGain(0.8);
+    const loaded = parseRigJson(JSON.stringify(serializeRig(rig.data)));
+    expect(loaded.jawGain).toBe(0.8);
+    const open = (c: FaceControls) => c.set('jawOpen', 1);
+    expect(Array.from(pose(new PortraitRig(loaded), open))).toEqual(Array.from(pose(rig, open)));
   });
 
   it('refuses a value that is not an object', () => {
