@@ -1,6 +1,6 @@
 import type { FaceTracker } from '../capture/FaceTracker';
 import { mouthOpening } from '../capture/faceFeatures';
-import { MAX_JAW_GAIN, MIN_JAW_GAIN } from '../rig/PortraitRigData';
+import { MIN_JAW_GAIN } from '../rig/PortraitRigData';
 import { detectRendered } from './detectTurned';
 import type { TalkingPortrait } from './TalkingPortrait';
 
@@ -13,6 +13,13 @@ import type { TalkingPortrait } from './TalkingPortrait';
 export const JAW_OPEN_TARGET = 0.35;
 /** Close enough to the target to stop measuring. */
 const JAW_OPEN_TOLERANCE = 0.02;
+/**
+ * The calibration only ever lessens the drop: where the detector read a mouth as too shut and
+ * the gain went up to 1.6, the mesh folded (flare-female07, whose far half of the mouth is hidden
+ * and reads shut at any drop: 20 fold-overs; three other portraits 1 or 2). The authored drop is
+ * the most the mesh is known to take.
+ */
+const MAX_CALIBRATED_GAIN = 1;
 /** Gains tried after the authored one: a first guess, then one secant step from the two reads. */
 const JAW_ROUNDS = 2;
 
@@ -66,11 +73,11 @@ async function openingAt(portrait: TalkingPortrait, tracker: FaceTracker, gain: 
  */
 function nextGain(reads: readonly JawRead[]): number {
   const last = reads[reads.length - 1];
-  let next = last.read > 0 ? last.gain * Math.sqrt(JAW_OPEN_TARGET / last.read) : MAX_JAW_GAIN;
+  let next = last.read > 0 ? last.gain * Math.sqrt(JAW_OPEN_TARGET / last.read) : MAX_CALIBRATED_GAIN;
   if (reads.length >= 2) {
     const before = reads[reads.length - 2];
     const slope = (last.read - before.read) / (last.gain - before.gain);
     if (slope > 0) next = last.gain + (JAW_OPEN_TARGET - last.read) / slope;
   }
-  return Math.min(MAX_JAW_GAIN, Math.max(MIN_JAW_GAIN, next));
+  return Math.min(MAX_CALIBRATED_GAIN, Math.max(MIN_JAW_GAIN, next));
 }
