@@ -90,7 +90,8 @@ export class PortraitRig {
     const work = this._work;
     const rest = d.rest;
     work.set(rest);
-    this._applyMorphs(this._gainedWeights(controls.weights), work);
+    // An uncalibrated rig reads the controls as they are: no copy on the per-frame path.
+    this._applyMorphs(d.jawGain === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
     this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
@@ -166,11 +167,9 @@ export class PortraitRig {
   private _gainedWeights(weights: ArrayLike<number>): Float32Array {
     const out = this._weights;
     for (let i = 0; i < BLENDSHAPE_COUNT; i++) out[i] = weights[i];
-    const gain = this._data.jawGain;
-    if (gain !== undefined) {
-      out[Blendshape.jawOpen] *= gain;
-      out[Blendshape.mouthClose] *= gain;
-    }
+    const gain = this._data.jawGain ?? 1;
+    out[Blendshape.jawOpen] *= gain;
+    out[Blendshape.mouthClose] *= gain;
     return out;
   }
 
