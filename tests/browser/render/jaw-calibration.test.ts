@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { TalkingPortrait } from '../../../plugin/babylon';
-import { JAW_OPEN_TARGET } from '../../../plugin/babylon/calibrateJaw';
+import { JAW_OPEN_TARGET } from '../../../plugin/babylon/jawGainSearch';
 import { mouthOpening } from '../../../plugin/capture/faceFeatures';
 import { MAX_JAW_GAIN, MIN_JAW_GAIN } from '../../../plugin/rig/PortraitRigData';
 import { usePortraitScene } from '../../support/portraitScene';
