@@ -34,7 +34,7 @@ export interface TalkingPortraitOptions {
   calibrateHeadTurns?: boolean;
   /**
    * Finds the chin drop at which jawOpen = 1 reads to the face detector as the same wide-open
-   * mouth on every portrait (babylon/calibrateJaw; two to three renders and detections).
+   * mouth on every portrait (babylon/calibrateJaw; two to four renders and detections).
    * Default true when the face is detected now; a baked rig already carries its calibration.
    */
   calibrateJaw?: boolean;
