@@ -1,3 +1,4 @@
+import { landmarksInPixels } from '../capture/FaceDetection';
 import type { FaceTracker } from '../capture/FaceTracker';
 import { mouthOpening } from '../capture/faceFeatures';
 import { detectRendered } from './detectTurned';
@@ -39,6 +40,5 @@ async function openingAt(portrait: TalkingPortrait, tracker: FaceTracker, gain: 
   portrait.controls.set('jawOpen', 1);
   const seen = await detectRendered(portrait, tracker);
   if (!seen) return null;
-  const points = Float32Array.from(seen.landmarks, (value, i) => value * (i % 3 === 1 ? seen.imageHeight : seen.imageWidth));
-  return mouthOpening(points);
+  return mouthOpening(landmarksInPixels(seen));
 }

@@ -1,7 +1,7 @@
 // Figures QUALITY.md reads off a face's landmarks: eye openings, the mouth's gap, where the
 // corners and irises sit. Landmarks here are pixel positions, x, y, z per point.
 import {
-  CHIN, FACE_OVAL, FOREHEAD_TOP, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS,
+  CHIN, FACE_OVAL, FOREHEAD_TOP, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS,
   type EyeOutline,
 } from '../../plugin/core/landmarkIndices';
 import { distance } from '../../plugin/capture/faceFeatures';

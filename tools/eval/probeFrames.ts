@@ -1,6 +1,6 @@
 // A probe frame, read back and seen again: the pixels, the re-detected face, and rig positions in frame pixels.
 import type { TalkingPortrait } from '../../plugin/babylon/TalkingPortrait';
-import type { FaceDetection } from '../../plugin/capture/FaceDetection';
+import { landmarksInPixels, type FaceDetection } from '../../plugin/capture/FaceDetection';
 import type { FaceTracker } from '../../plugin/capture/FaceTracker';
 import { NoFaceError } from '../../plugin/core/errors';
 import { FACE_LANDMARK_WITH_IRIS_COUNT } from '../../plugin/core/landmarkIndices';
@@ -21,13 +21,7 @@ export async function see(tracker: FaceTracker, frame: Rgba): Promise<Seen> {
   const image = new ImageData(new Uint8ClampedArray(frame.data), frame.width, frame.height);
   try {
     const d = await tracker.detectImage(image);
-    const points = new Float32Array(d.landmarks.length);
-    for (let i = 0; i < points.length; i += 3) {
-      points[i] = d.landmarks[i] * frame.width;
-      points[i + 1] = d.landmarks[i + 1] * frame.height;
-      points[i + 2] = d.landmarks[i + 2] * frame.width;
-    }
-    return { points, transform: d.transform, detection: d };
+    return { points: landmarksInPixels(d), transform: d.transform, detection: d };
   } catch (error) {
     if (error instanceof NoFaceError) return { points: null, transform: null, detection: null };
     throw error;

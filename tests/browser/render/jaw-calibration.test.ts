@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { TalkingPortrait } from '../../../plugin/babylon';
-import { JAW_OPEN_TARGET } from '../../../plugin/babylon/jawGainSearch';
+import { JAW_OPEN_TARGET, MAX_CALIBRATED_JAW_GAIN } from '../../../plugin/babylon/jawGainSearch';
+import { landmarksInPixels } from '../../../plugin/capture/FaceDetection';
 import { mouthOpening } from '../../../plugin/capture/faceFeatures';
-import { MAX_JAW_GAIN, MIN_JAW_GAIN } from '../../../plugin/rig/PortraitRigData';
+import { MIN_JAW_GAIN } from '../../../plugin/rig/PortraitRigData';
 import { usePortraitScene } from '../../support/portraitScene';
 
 const SIZE = 512;
@@ -22,7 +23,7 @@ describe('jaw calibration', () => {
     portrait.renderNow();
     const pixels = await portrait.readPixelsAsync();
     const seen = await env.tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels), SIZE, SIZE));
-    return mouthOpening(Float32Array.from(seen.landmarks, (v, i) => v * (i % 3 === 1 ? seen.imageHeight : seen.imageWidth)));
+    return mouthOpening(landmarksInPixels(seen));
   }
 
   const create = (url: string, calibrateJaw: boolean) =>
@@ -50,7 +51,7 @@ describe('jaw calibration', () => {
     try {
       const gain = portrait.rig.data.jawGain!;
       expect(gain).toBeGreaterThan(0.8);
-      expect(gain).toBeLessThanOrEqual(MAX_JAW_GAIN);
+      expect(gain).toBeLessThanOrEqual(MAX_CALIBRATED_JAW_GAIN);
       expect(Math.abs((await openingRead(portrait)) - JAW_OPEN_TARGET)).toBeLessThan(0.05);
     } finally {
       portrait.dispose();
