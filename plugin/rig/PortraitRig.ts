@@ -1,7 +1,7 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
 import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
-import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
@@ -21,7 +21,7 @@ export class PortraitRig {
   private readonly _work: Float32Array;
   private readonly _shots: RigShots;
   private readonly _correctiveWeights = new Float32Array(CORRECTIVE_COUNT);
-  /** The controls' weights with the jaw gain applied: what the morphs read. */
+  /** The controls' weights with the jaw and smile gains applied: what the morphs read. */
   private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
 
   constructor(data: PortraitRigData) {
@@ -66,6 +66,16 @@ export class PortraitRig {
     this._data = { ...this._data, jawGain };
   }
 
+  /** Sets the shares of the authored smile that mouthSmileLeft and mouthSmileRight = 1 make, per side (found at bake time). */
+  setSmileGains(left: number, right: number): void {
+    for (const [side, gain] of [['left', left], ['right', right]] as const) {
+      if (!(gain >= MIN_SMILE_GAIN && gain <= MAX_SMILE_GAIN)) {
+        throw new RangeError(`PortraitRig.setSmileGains: the ${side} gain must be from ${MIN_SMILE_GAIN} to ${MAX_SMILE_GAIN}, got ${gain}.`);
+      }
+    }
+    this._data = { ...this._data, smileGains: { left, right } };
+  }
+
   /** Sets the head-turn correctives (rig/turnCorrectives, one per CORRECTIVE_TURNS entry) found at bake time; null removes them. */
   setTurnCorrectives(correctives: readonly RigMorph[] | null): void {
     if (correctives && correctives.length !== CORRECTIVE_COUNT) {
@@ -91,7 +101,7 @@ export class PortraitRig {
     const rest = d.rest;
     work.set(rest);
     // An uncalibrated rig reads the controls as they are: no copy on the per-frame path.
-    this._applyMorphs(d.jawGain === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
+    this._applyMorphs(d.jawGain === undefined && d.smileGains === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
     this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
@@ -163,13 +173,17 @@ export class PortraitRig {
     this._shots.apply(positions);
   }
 
-  /** The controls' weights, with jawOpen and mouthClose (which closes the lips over an open jaw) scaled by the jaw gain. */
+  /** The controls' weights, with jawOpen and mouthClose (which closes the lips over an open jaw) scaled by the jaw gain, and each smile by its side's gain. */
   private _gainedWeights(weights: ArrayLike<number>): Float32Array {
     const out = this._weights;
     for (let i = 0; i < BLENDSHAPE_COUNT; i++) out[i] = weights[i];
-    const gain = this._data.jawGain ?? 1;
-    out[Blendshape.jawOpen] *= gain;
-    out[Blendshape.mouthClose] *= gain;
+    const { jawGain = 1, smileGains } = this._data;
+    out[Blendshape.jawOpen] *= jawGain;
+    out[Blendshape.mouthClose] *= jawGain;
+    if (smileGains) {
+      out[Blendshape.mouthSmileLeft] *= smileGains.left;
+      out[Blendshape.mouthSmileRight] *= smileGains.right;
+    }
     return out;
   }
 

@@ -83,6 +83,12 @@ export interface PortraitRigData {
    */
   readonly jawGain?: number;
   /**
+   * How far mouthSmileLeft and mouthSmileRight move each corner, as a share of the authored
+   * smile: found at bake time so that a full smile reads as the same corner rise on every
+   * portrait (babylon/calibrateSmile). Absent when not calibrated, which is 1 for both.
+   */
+  readonly smileGains?: SmileGains;
+  /**
    * Head-turn correctives found at bake time (rig/turnCorrectives), one per CORRECTIVE_TURNS
    * entry, in un-turned image pixels; absent when not calibrated.
    */
@@ -99,6 +105,16 @@ export const MAX_HEAD_GAIN = 2.5;
 /** The jaw gains a calibration may find; a rig file with one outside them is refused. */
 export const MIN_JAW_GAIN = 0.6;
 export const MAX_JAW_GAIN = 1.6;
+
+/** The smile gains a calibration may find; a rig file with one outside them is refused. */
+export const MIN_SMILE_GAIN = 0.6;
+export const MAX_SMILE_GAIN = 1.6;
+
+/** Gains on the authored smile, per side of the subject. */
+export interface SmileGains {
+  readonly left: number;
+  readonly right: number;
+}
 
 /** Floats of `shade` per vertex. */
 export const SHADE_STRIDE = 4;

@@ -1,6 +1,6 @@
 import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
-import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph, type SmileGains } from './PortraitRigData';
 import { LANDMARK_COUNT } from './landmarkPixels';
 import type { RigColors, Rgb } from './rigColors';
 import { CORRECTIVE_COUNT, MAX_CORRECTIVE_FACE_HEIGHTS } from './turnCorrectives';
@@ -32,6 +32,8 @@ export interface SerializedRig {
   pitchGain: number;
   /** The jaw gain found at bake time (optional: rigs baked without a detector leave it out). */
   jawGain?: number;
+  /** The smile gains found at bake time (optional, as jawGain). */
+  smileGains?: { left: number; right: number };
   irises: number[];
   /** Head-turn correctives found at bake time (optional: rigs baked without a detector leave it out). */
   turnCorrectives?: SerializedMorph[];
@@ -77,6 +79,7 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     yawGain: rig.yawGain,
     pitchGain: rig.pitchGain,
     ...(rig.jawGain !== undefined ? { jawGain: rig.jawGain } : {}),
+    ...(rig.smileGains !== undefined ? { smileGains: { ...rig.smileGains } } : {}),
     irises: floats(rig.irises),
     ...(rig.turnCorrectives ? { turnCorrectives: rig.turnCorrectives.map(serializeMorph) } : {}),
     ...(rig.shots?.length ? { shots: rig.shots.map(serializeShot) } : {}),
@@ -144,6 +147,14 @@ function parseCorrectives(value: unknown, vertexCount: number, faceHeight: numbe
 
 function fail(detail: string): never {
   throw new RigFormatError(detail);
+}
+
+function parseSmileGains(value: unknown): SmileGains {
+  const o = record(value, 'smileGains');
+  return {
+    left: finite(o.left, 'smileGains.left', MIN_SMILE_GAIN, MAX_SMILE_GAIN),
+    right: finite(o.right, 'smileGains.right', MIN_SMILE_GAIN, MAX_SMILE_GAIN),
+  };
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
@@ -231,6 +242,7 @@ export function parseRig(json: unknown): PortraitRigData {
     yawGain: finite(o.yawGain, 'yawGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     ...(o.jawGain !== undefined ? { jawGain: finite(o.jawGain, 'jawGain', MIN_JAW_GAIN, MAX_JAW_GAIN) } : {}),
+    ...(o.smileGains !== undefined ? { smileGains: parseSmileGains(o.smileGains) } : {}),
     irises: numbers(o.irises, 'irises', 6),
     ...(o.turnCorrectives !== undefined ? { turnCorrectives: parseCorrectives(o.turnCorrectives, vertexCount, faceHeight) } : {}),
     ...(o.shots !== undefined ? { shots: parseShots(o.shots) } : {}),

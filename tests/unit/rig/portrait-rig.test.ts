@@ -179,6 +179,9 @@ describe('rig serialization', () => {
     ['a head-turn gain no calibration gives', (o) => ({ ...o, yawGain: 7 })],
     ['a jaw gain no calibration gives', (o) => ({ ...o, jawGain: 3 })],
     ['a jaw gain that is not a number', (o) => ({ ...o, jawGain: '0.9' })],
+    ['a smile gain no calibration gives', (o) => ({ ...o, smileGains: { left: 1, right: 2 } })],
+    ['smile gains missing a side', (o) => ({ ...o, smileGains: { left: 1 } })],
+    ['smile gains that are not an object', (o) => ({ ...o, smileGains: [1, 1] })],
     ['a shot with too few landmarks', (o) => ({ ...o, shots: [{ imageWidth: 100, imageHeight: 100, landmarks: [0.5, 0.5, 0] }] })],
     ['a shot whose content is not true or false', (o) => ({ ...o, shots: [{ ...bakedShot(), eyesClosed: 'yes' }] })],
     ['a shot of half a pixel', (o) => ({ ...o, shots: [{ ...bakedShot(), imageWidth: 0.5 }] })],
@@ -210,6 +213,28 @@ describe('rig serialization', () => {
     expect(loaded.jawGain).toBe(0.8);
     const open = (c: FaceControls) => c.set('jawOpen', 1);
     expect(Array.from(pose(new PortraitRig(loaded), open))).toEqual(Array.from(pose(rig, open)));
+  });
+
+  it('carries calibrated smile gains through JSON, scales each side by its own, and leaves them out of an uncalibrated rig', () => {
+    expect('smileGains' in JSON.parse(json)).toBe(false);
+    const rig = new PortraitRig(data);
+    rig.setSmileGains(1.3, 0.7);
+    const loaded = parseRigJson(JSON.stringify(serializeRig(rig.data)));
+    expect(loaded.smileGains).toEqual({ left: 1.3, right: 0.7 });
+    const smile = (c: FaceControls) => c.set('mouthSmileLeft', 1).set('mouthSmileRight', 1);
+    expect(Array.from(pose(new PortraitRig(loaded), smile))).toEqual(Array.from(pose(rig, smile)));
+    // A gain of 1.3 on the left smile poses as a left weight of 1.3 would on an uncalibrated rig.
+    const plain = new PortraitRig(data);
+    const rest = pose(plain, () => {});
+    const authored = pose(plain, (c) => c.set('mouthSmileLeft', 1));
+    const gained = pose(rig, (c) => c.set('mouthSmileLeft', 1));
+    let moved = 0;
+    for (let i = 0; i < rest.length; i++) {
+      expect(gained[i]).toBeCloseTo(rest[i] + (authored[i] - rest[i]) * 1.3, 5);
+      moved = Math.max(moved, Math.abs(authored[i] - rest[i]));
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(() => rig.setSmileGains(1, 2)).toThrow(RangeError);
   });
 
   it('refuses a value that is not an object', () => {
