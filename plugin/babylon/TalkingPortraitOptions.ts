@@ -39,6 +39,13 @@ export interface TalkingPortraitOptions {
    */
   calibrateJaw?: boolean;
   /**
+   * Finds, per side, the smile at which mouthSmile = 1 reads to the face detector as the same
+   * corner rise on every portrait, never past where the cheek would tear (babylon/calibrateSmile;
+   * two to four renders and detections). Default true when the face is detected now; a baked rig
+   * already carries its calibration.
+   */
+  calibrateSmile?: boolean;
+  /**
    * 'warp' (the mesh warp, on WebGPU and WebGL2) or 'onnx' (a learned generator on
    * onnxruntime-web's WebGPU EP, sharing Babylon's device). On an engine without WebGPU an
    * 'onnx' portrait keeps the warp generator and says so in the log; `generatorKind` tells

@@ -1,4 +1,5 @@
 import { MIN_JAW_GAIN } from '../rig/PortraitRigData';
+import { bracketSecant, type GainRead } from './bracketSecant';
 
 /**
  * The mouth opening (QUALITY.md: inner-lip gap over mouth width) a fully open jaw should read
@@ -18,10 +19,7 @@ export const JAW_OPEN_TOLERANCE = 0.02;
 export const MAX_CALIBRATED_JAW_GAIN = 1;
 
 /** A gain on the authored chin drop, and the mouth opening the detector read at it. */
-export interface JawRead {
-  readonly gain: number;
-  readonly read: number;
-}
+export type JawRead = GainRead;
 
 const isOpenEnough = (r: JawRead) => r.read >= JAW_OPEN_TARGET - JAW_OPEN_TOLERANCE;
 
@@ -48,16 +46,8 @@ export function bestJawRead(reads: readonly JawRead[]): JawRead | null {
  * the detector reads a mouth as shut until the lips part, then opening faster than the chin drops.
  */
 export function nextJawGain(reads: readonly JawRead[]): number {
-  let below: JawRead | null = null;
-  let above: JawRead | null = null;
-  for (const r of reads) {
-    if (r.read < JAW_OPEN_TARGET && (!below || r.gain > below.gain)) below = r;
-    if (r.read >= JAW_OPEN_TARGET && (!above || r.gain < above.gain)) above = r;
-  }
   const last = reads[reads.length - 1];
-  let next = last.read > 0 ? last.gain * Math.sqrt(JAW_OPEN_TARGET / last.read) : MAX_CALIBRATED_JAW_GAIN;
-  if (below && above && above.gain > below.gain) {
-    next = below.gain + ((JAW_OPEN_TARGET - below.read) * (above.gain - below.gain)) / (above.read - below.read);
-  }
+  const rootStep = last.read > 0 ? last.gain * Math.sqrt(JAW_OPEN_TARGET / last.read) : MAX_CALIBRATED_JAW_GAIN;
+  const next = bracketSecant(reads, JAW_OPEN_TARGET) ?? rootStep;
   return Math.min(MAX_CALIBRATED_JAW_GAIN, Math.max(MIN_JAW_GAIN, next));
 }

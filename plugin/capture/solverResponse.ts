@@ -35,15 +35,19 @@ export const JAW_DEAD_ZONE = 0.02;
  * the mouth reads as no smile.
  */
 export const CORNER_REFERENCE_SHARE = 0.35;
-/** Mouth corner rise at mouthSmile = 1 (0.062 measured) and drop at mouthFrown = 1 (the rig moves a frown 0.9× as far as a smile). */
-export const SMILE_FULL_RISE = 0.062;
+/**
+ * Mouth corner rise at mouthSmile = 1 (0.057 measured, on rigs whose smile is calibrated:
+ * babylon/calibrateSmile) and drop at mouthFrown = 1 (the rig moves a frown 0.9× as far as its
+ * authored smile, which read 0.062 uncalibrated).
+ */
+export const SMILE_FULL_RISE = 0.057;
 export const FROWN_FULL_DROP = 0.056;
 /** A head pitched 15° moves a corner up to 0.022 against the head: no smile or frown below this. */
 export const CORNER_DEAD_ZONE = 0.015;
 
 /**
  * Brow end rise at browInnerUp / browOuterUp = 1 and drop at browDown = 1: the rig moves brows
- * 0.9× and 0.7× as far as a smile's corners. Turns of 20° and an open jaw read up to 0.025.
+ * 0.9× and 0.7× as far as the authored smile's corners (0.062). Turns of 20° and an open jaw read up to 0.025.
  */
 export const BROW_FULL_RISE = 0.056;
 export const BROW_FULL_DROP = 0.043;

@@ -6,9 +6,8 @@ import { blendshapeIndex, type BlendshapeName } from '../../plugin/core/arkitBle
 import { FaceControls } from '../../plugin/core/FaceControls';
 import { radToDeg } from '../../plugin/core/mathUtils';
 import type { Probe } from './probes';
-import { Feature, FEATURE_COUNT, measureFeatures } from '../../plugin/capture/faceFeatures';
-import { toHeadFrame } from '../../plugin/capture/headFrame';
-import { FACE_LANDMARK_COUNT } from '../../plugin/capture/FaceDetection';
+import { Feature } from '../../plugin/capture/faceFeatures';
+import { detectionFeatures } from '../../plugin/capture/detectionFeatures';
 
 /** The weights reported per probe: every one the probes command, and the brows as cross-talk. */
 export const SOLVER_WEIGHTS: readonly BlendshapeName[] = [
@@ -52,16 +51,8 @@ export function solveProbe(probe: Probe, neutral: FaceDetection, seen: FaceDetec
   return report;
 }
 
-function features(detection: FaceDetection): Float64Array {
-  const local = new Float32Array(FACE_LANDMARK_COUNT * 3);
-  toHeadFrame(detection, local);
-  const out = new Float64Array(FEATURE_COUNT);
-  measureFeatures(local, out);
-  return out;
-}
-
 function measuredChange(neutral: FaceDetection, seen: FaceDetection): Record<string, number> {
-  const a = features(neutral), b = features(seen);
+  const a = detectionFeatures(neutral), b = detectionFeatures(seen);
   const out: Record<string, number> = {};
   for (const [name, i] of Object.entries(Feature)) {
     out[name] = round(i === Feature.eyeLeft || i === Feature.eyeRight ? b[i] / a[i] : b[i] - a[i]);
