@@ -3,10 +3,8 @@
 import { Blendshape } from '../core/arkitBlendshapes';
 import { FaceControls } from '../core/FaceControls';
 import type { PortraitRig } from './PortraitRig';
-import { areaRatios, GAIN_HEADROOM, skinTriangles, tears } from './skinAreas';
+import { areaRatios, GAIN_CAP_STEP, GAIN_HEADROOM, skinTriangles, tears } from './skinAreas';
 
-/** Each capping step keeps this share of the gain. */
-const GAIN_STEP = 0.97;
 /** The authored smile is never capped: a gain at or below 1 is left as it is. */
 const MIN_CAPPED_GAIN = 1;
 
@@ -35,7 +33,7 @@ export function capSmileGains(rig: PortraitRig): void {
     rig.setSmileGains(left, right);
     return tearing().some((grade, t) => grade > authored[t]);
   };
-  const step = (gain: number) => (gain * GAIN_STEP >= MIN_CAPPED_GAIN ? gain * GAIN_STEP : Math.min(gain, MIN_CAPPED_GAIN));
+  const step = (gain: number) => (gain * GAIN_CAP_STEP >= MIN_CAPPED_GAIN ? gain * GAIN_CAP_STEP : Math.min(gain, MIN_CAPPED_GAIN));
   // Each side on its own first (a smile's sides move different cheeks), then both together.
   let left = gains.left, right = gains.right;
   while (left > MIN_CAPPED_GAIN && tearsMore(left, capped.right)) left = step(left);

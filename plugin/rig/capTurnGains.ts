@@ -2,10 +2,8 @@
 // squeezes below QUALITY.md's area limit. This keeps the calibrated gains below that.
 import { FaceControls } from '../core/FaceControls';
 import type { PortraitRig } from './PortraitRig';
-import { areaRatios, GAIN_HEADROOM, skinTriangles, tears } from './skinAreas';
+import { areaRatios, GAIN_CAP_STEP, GAIN_HEADROOM, skinTriangles, tears } from './skinAreas';
 
-/** Each capping step keeps this share of the gain: fine enough that the read loses little. */
-const GAIN_STEP = 0.97;
 /** A gain is never capped below this: an un-gained turn is the landmarks' own depth. */
 const MIN_CAPPED_GAIN = 1;
 
@@ -29,12 +27,12 @@ export function capTurnGains(rig: PortraitRig, yaw: number, pitch: number): void
     return ratios.some((r, t) => tears(r, skin.limited[t] === 1, GAIN_HEADROOM));
   };
   let { yawGain, pitchGain } = rig.data;
-  while (yawGain * GAIN_STEP >= MIN_CAPPED_GAIN && (tearsAt(yaw, 0) || tearsAt(-yaw, 0))) {
-    yawGain *= GAIN_STEP;
+  while (yawGain * GAIN_CAP_STEP >= MIN_CAPPED_GAIN && (tearsAt(yaw, 0) || tearsAt(-yaw, 0))) {
+    yawGain *= GAIN_CAP_STEP;
     rig.setHeadGains(yawGain, pitchGain);
   }
-  while (pitchGain * GAIN_STEP >= MIN_CAPPED_GAIN && (tearsAt(0, pitch) || tearsAt(0, -pitch))) {
-    pitchGain *= GAIN_STEP;
+  while (pitchGain * GAIN_CAP_STEP >= MIN_CAPPED_GAIN && (tearsAt(0, pitch) || tearsAt(0, -pitch))) {
+    pitchGain *= GAIN_CAP_STEP;
     rig.setHeadGains(yawGain, pitchGain);
   }
   rig.setTurnCorrectives(saved);

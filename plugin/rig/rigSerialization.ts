@@ -33,7 +33,7 @@ export interface SerializedRig {
   /** The jaw gain found at bake time (optional: rigs baked without a detector leave it out). */
   jawGain?: number;
   /** The smile gains found at bake time (optional, as jawGain). */
-  smileGains?: { left: number; right: number };
+  smileGains?: SmileGains;
   irises: number[];
   /** Head-turn correctives found at bake time (optional: rigs baked without a detector leave it out). */
   turnCorrectives?: SerializedMorph[];

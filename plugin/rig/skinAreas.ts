@@ -9,6 +9,8 @@ const DEGENERATE = 2e-7;
 export const CORRECTIVE_HEADROOM = 1.25;
 /** Headroom the gains keep to: every 3 % of yaw gain costs the turn's read about half a degree. */
 export const GAIN_HEADROOM = 1.05;
+/** Each step of a bake-time gain cap (rig/capTurnGains, rig/capSmileGains) keeps this share of the gain: fine enough that the read loses little. */
+export const GAIN_CAP_STEP = 0.97;
 /** Flipped is flipped however small: a triangle keeps this share of its rest area at least. */
 export const MIN_KEPT_AREA = 0.05;
 
