@@ -4,6 +4,7 @@ import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
+import { rollWeights } from './rollWeights';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
 
 /** The head channels of FaceControls: what turnHead() reads. */
@@ -21,11 +22,14 @@ export class PortraitRig {
   private readonly _work: Float32Array;
   private readonly _shots: RigShots;
   private readonly _correctiveWeights = new Float32Array(CORRECTIVE_COUNT);
+  /** How much of a roll each vertex follows (rig/rollWeights): the rings spread it more evenly than a yaw or pitch. */
+  private readonly _rollWeight: Float32Array;
   /** The controls' weights with the jaw and smile gains applied: what the morphs read. */
   private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
 
   constructor(data: PortraitRigData) {
     this._data = data;
+    this._rollWeight = rollWeights(data);
     this._work = new Float32Array(data.vertexCount * 3);
     this._shots = new RigShots(data);
   }
@@ -122,7 +126,7 @@ export class PortraitRig {
     const yaw = head.yaw * d.yawGain, pitch = head.pitch * d.pitchGain, roll = head.roll;
     const tx = head.x * h, ty = head.y * h, scale = 1 + head.z;
     const invW = 1 / d.imageWidth, invH = 1 / d.imageHeight, depthScale = 1 / (DEPTH_SPAN_FACE_HEIGHTS * h);
-    const weights = d.headWeight;
+    const weights = d.headWeight, rollShares = this._rollWeight;
     const t = TURN;
     setTurn(t, yaw, pitch, roll);
     // The whole turn in locals: most vertices follow it fully, and reading locals beats reading the scratch array.
@@ -141,7 +145,7 @@ export class PortraitRig {
       if (w === 0) {
         xx = 1; xy = 0; xz = 0; yx = 0; yy = 1; yz = 0; zx = 0; zy = 0; zz = 1;
       } else if (w !== 1) {
-        setTurn(t, yaw * w, pitch * w, roll * w);
+        setTurn(t, yaw * w, pitch * w, roll * rollShares[i]);
         xx = t[XX]; xy = t[XY]; xz = t[XZ]; yx = t[YX]; yy = t[YY]; yz = t[YZ]; zx = t[ZX]; zy = t[ZY]; zz = t[ZZ];
       }
       const s = 1 + (scale - 1) * w;
