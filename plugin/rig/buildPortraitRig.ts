@@ -1,4 +1,4 @@
-import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
+import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { FACE_OVAL, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
 import type { EyeOutline } from '../core/landmarkTypes';
 import { addEyeLayers } from './eyeLayers';
@@ -9,6 +9,7 @@ import { MorphContext } from './morphContext';
 import { authorMorphs, type EyeParts } from './morphTargets';
 import { addMouthLayer } from './mouthLayer';
 import { limitDepthSlope } from './limitDepthSlope';
+import { untanglePair } from './untanglePair';
 import { addOuterRings } from './outerRings';
 import { RigLayer, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import { RigMeshBuilder } from './RigMeshBuilder';
@@ -93,6 +94,13 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
   const morphs: (RigMorph | null)[] = new Array(BLENDSHAPE_COUNT).fill(null);
   for (const [index, handles] of authored) {
     morphs[index] = solveHarmonicMorph(handles, neighbours, mobility, (v) => mesh.x(v), (v) => mesh.y(v), untangle);
+  }
+  const smileLeft = morphs[Blendshape.mouthSmileLeft], smileRight = morphs[Blendshape.mouthSmileRight];
+  if (smileLeft && smileRight) {
+    const still = new Set(MEASURED_POINTS);
+    for (let v = 0; v < mesh.vertexCount; v++) if (!(mobility(v) > 0)) still.add(v);
+    const geometry = { ...untangle, keep: still, neighbours, x: (v: number) => mesh.x(v), y: (v: number) => mesh.y(v) };
+    [morphs[Blendshape.mouthSmileLeft], morphs[Blendshape.mouthSmileRight]] = untanglePair(smileLeft, smileRight, mesh.vertexCount, geometry);
   }
 
   const uv = new Float32Array(mesh.vertexCount * 2);

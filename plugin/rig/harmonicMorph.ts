@@ -1,3 +1,4 @@
+import type { RigMorph } from './PortraitRigData';
 import { untangleMorph, type MorphGeometry } from './untangleMorph';
 
 /** A morph as authored: handles that move, points held still, and how far (pixels) the motion may spread. */
@@ -28,7 +29,7 @@ export function solveHarmonicMorph(
   restX: (vertex: number) => number,
   restY: (vertex: number) => number,
   untangle?: Omit<MorphGeometry, 'neighbours' | 'x' | 'y'>,
-): { vertices: Uint32Array; deltas: Float32Array } {
+): RigMorph {
   const count = neighbours.of.length;
   const value = new Float64Array(count * 3);
   const free: number[] = [];
@@ -71,15 +72,18 @@ export function solveHarmonicMorph(
     for (let v = 0; v < count; v++) if (!(mobility(v) > 0)) keep.add(v);
     untangleMorph(value, { ...untangle, keep, neighbours, x: restX, y: restY });
   }
+  return sparseMorph(value);
+}
+
+/** A dense morph (x, y, depth per vertex) as a rig stores it: only the vertices that move more than NEGLIGIBLE_PX. */
+export function sparseMorph(value: Float64Array): RigMorph {
   const kept: number[] = [];
-  for (let v = 0; v < count; v++) {
+  for (let v = 0; v < value.length / 3; v++) {
     if (Math.abs(value[v * 3]) + Math.abs(value[v * 3 + 1]) + Math.abs(value[v * 3 + 2]) > NEGLIGIBLE_PX) kept.push(v);
   }
-  kept.sort((a, b) => a - b);
-  const vertices = Uint32Array.from(kept);
   const deltas = new Float32Array(kept.length * 3);
   kept.forEach((v, k) => deltas.set(value.subarray(v * 3, v * 3 + 3), k * 3));
-  return { vertices, deltas };
+  return { vertices: Uint32Array.from(kept), deltas };
 }
 
 /** Each vertex's neighbours along the edges of the skin triangles, with their mean-value weights. */

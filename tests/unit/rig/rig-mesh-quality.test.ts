@@ -65,6 +65,20 @@ describe('rig mesh quality (QUALITY.md, no tearing)', () => {
     expect(tearing(rig, (c) => c.set('jawOpen', 1)).overStretched, 'jaw').toBe(0);
   });
 
+  it.each(humans.map((f) => [f.portrait, f] as const))('%s: a full smile, and each side of it alone, neither folds skin nor squeezes it past its limits', (_name, fixture) => {
+    const rig = rigOf(fixture);
+    const smiles: [string, (c: FaceControls) => void][] = [
+      ['both', (c) => c.set('mouthSmileLeft', 1).set('mouthSmileRight', 1)],
+      ['left', (c) => c.set('mouthSmileLeft', 1)],
+      ['right', (c) => c.set('mouthSmileRight', 1)],
+    ];
+    for (const [side, set] of smiles) {
+      const torn = tearing(rig, set);
+      expect(torn.foldOvers, `${side}: folds`).toBe(0);
+      expect(torn.overStretched, `${side}: squeezed`).toBe(0);
+    }
+  });
+
   // flare-female07 is a three-quarter profile whose jaw line nearly meets the ring beyond it:
   // a 20° roll folds that band whatever the rings do.
   const rollable = humans.filter((f) => f.portrait !== 'flare-female07.png');
