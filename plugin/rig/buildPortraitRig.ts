@@ -95,6 +95,7 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
   for (const [index, handles] of authored) {
     morphs[index] = solveHarmonicMorph(handles, neighbours, mobility, (v) => mesh.x(v), (v) => mesh.y(v), untangle);
   }
+  // A full smile plays both halves at once: untangled alone, they can fold the lips together.
   const smileLeft = morphs[Blendshape.mouthSmileLeft], smileRight = morphs[Blendshape.mouthSmileRight];
   if (smileLeft && smileRight) {
     const still = new Set(MEASURED_POINTS);

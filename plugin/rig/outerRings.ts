@@ -22,13 +22,13 @@ function headFollow(beyond: number, gap: number, below: number): number {
   return Math.max(0, 1 - Math.pow(Math.min(1, beyond / gap), followExponent(below)));
 }
 
+const followExponent = (below: number): number => FOLLOW_EXPONENT.above + (FOLLOW_EXPONENT.below - FOLLOW_EXPONENT.above) * below;
+
 /**
- * A little faster than linear, so the rings near the face take more of the twist than the last
- * band: 1.2 and 1.4 each left 3 of the 72 rolls torn, 1 left 5, 0.8 left 7, 1.5 tore more.
+ * A little faster than linear, so the rings near the face take more of a roll's twist than the
+ * last band: 1.2 and 1.4 each left 3 of the 72 rolls torn, 1 left 5, 0.8 left 7, 1.5 tore more.
  */
 const ROLL_FALL_POWER = 1.2;
-
-const followExponent = (below: number): number => FOLLOW_EXPONENT.above + (FOLLOW_EXPONENT.below - FOLLOW_EXPONENT.above) * below;
 
 /**
  * How much of a head roll a ring point follows: (1 − s / gap)^ROLL_FALL_POWER, falling about

@@ -3,8 +3,9 @@ import { rollFollow } from './outerRings';
 
 /**
  * Per vertex, the share of a head roll it follows (rig/outerRings rollFollow): the head weight
- * on the face and the border, spread evenly over the rings between. Derived from the rig's own
- * rest and head weights, so rig files carry nothing new. Once per rig, not per frame.
+ * on the face and the border, and between them a share that falls about evenly over the rings.
+ * Derived from the rig's own rest and head weights, so rig files carry nothing new. Once per rig,
+ * not per frame.
  */
 export function rollWeights(data: Pick<PortraitRigData, 'vertexCount' | 'rest' | 'headWeight' | 'frame'>): Float32Array {
   const { frame, rest, headWeight } = data;
