@@ -96,4 +96,3 @@ describe('rig mesh quality (QUALITY.md, no tearing)', () => {
     expect(torn).toBeLessThanOrEqual(2);
   });
 });
-
