@@ -9,26 +9,24 @@ import { FaceControls } from '../../../plugin/core/FaceControls';
 import { Blendshape } from '../../../plugin/core/arkitBlendshapes';
 import { degToRad, radToDeg } from '../../../plugin/core/mathUtils';
 import { usePortraitScene } from '../../support/portraitScene';
+import {
+  COMMANDED_ANGLE_TOLERANCE_DEG, COMMANDED_WEIGHT_TOLERANCE, CROSS_TALK_ANGLE_TOLERANCE_DEG, CROSS_TALK_WEIGHT_TOLERANCE,
+} from '../../../tools/eval/closedLoopTolerances.mjs';
 
 const SIZE = 512;
 /** Two portraits: SwiftShader is slow. Both hold every QUALITY.md blink probe in the eval. */
 const PORTRAITS = ['flare-female01.png', 'flare-female04.png'];
 
-/**
- * Tolerances, from this test's runs on these two portraits (largest error seen in brackets) and
- * the eval's solver section over the 17 human portraits (medians 0.0-0.18 for commanded weights):
- * - a commanded weight comes back within 0.35 [0.30, smile 0.7 read as 0.40 on one side]: the
- *   detector reads a painted face's lips with a few percent of jitter, and the solver's full-scale
- *   figures are medians over portraits, so one portrait reads a little high or low;
- * - a commanded angle within 3° [1.6°]: the eval's median is 1°, and the rig is calibrated per portrait;
- * - a control nobody commanded stays within 0.4 for weights [0.35: a 10° pitch down lifts one
- *   mouth corner] and 5° for angles [3.9°: an open jaw reads as the head pitching up, the
- *   transform being fitted to the whole face mesh].
- */
-const COMMANDED_WEIGHT_TOLERANCE = 0.35;
-const COMMANDED_ANGLE_TOLERANCE_DEG = 3;
-const CROSS_TALK_WEIGHT_TOLERANCE = 0.4;
-const CROSS_TALK_ANGLE_TOLERANCE_DEG = 5;
+// Tolerances (tools/eval/closedLoopTolerances, shared with `npm run eval:compare`), from this
+// test's runs on these two portraits (largest error seen in brackets) and the eval's solver
+// section over the 17 human portraits (medians 0.0-0.18 for commanded weights):
+// - a commanded weight comes back within 0.35 [0.30, smile 0.7 read as 0.40 on one side]: the
+//   detector reads a painted face's lips with a few percent of jitter, and the solver's full-scale
+//   figures are medians over portraits, so one portrait reads a little high or low;
+// - a commanded angle within 3° [1.6°]: the eval's median is 1°, and the rig is calibrated per portrait;
+// - a control nobody commanded stays within 0.4 for weights [0.35: a 10° pitch down lifts one
+//   mouth corner] and 5° for angles [3.9°: an open jaw reads as the head pitching up, the
+//   transform being fitted to the whole face mesh].
 
 interface Probe {
   name: string;
