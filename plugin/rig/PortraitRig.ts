@@ -4,6 +4,7 @@ import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
+import { closeOutlineSeam, placeSeamCopies, SEAM_OFFSET_STRIDE, SEAM_STRIDE, seamInwardSide } from './outlineSeam';
 import { rollWeights } from './rollWeights';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
 
@@ -26,10 +27,16 @@ export class PortraitRig {
   private readonly _rollWeight: Float32Array;
   /** The controls' weights with the jaw and smile gains applied: what the morphs read. */
   private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
+  /** Where each seam copy sits against its outline point under the current expressions, x, y, depth each (rig/outlineSeam). */
+  private readonly _seamOffsets: Float32Array;
+  /** Which side of the outline's edges the face lies on: 1 left, −1 right (rig/outlineSeam). */
+  private readonly _seamInward: number;
 
   constructor(data: PortraitRigData) {
     this._data = data;
     this._rollWeight = rollWeights(data);
+    this._seamOffsets = new Float32Array(data.outlineSeam ? (data.outlineSeam.length / SEAM_STRIDE) * SEAM_OFFSET_STRIDE : 0);
+    this._seamInward = data.outlineSeam ? seamInwardSide(data.rest, data.outlineSeam) : 1;
     this._work = new Float32Array(data.vertexCount * 3);
     this._shots = new RigShots(data);
   }
@@ -106,9 +113,11 @@ export class PortraitRig {
     work.set(rest);
     // An uncalibrated rig reads the controls as they are: no copy on the per-frame path.
     this._applyMorphs(d.jawGain === undefined && d.smileGains === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
+    if (d.outlineSeam) placeSeamCopies(d, this._seamInward, work, this._seamOffsets);
     this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
+    if (d.outlineSeam) closeOutlineSeam(d.outlineSeam, this._seamOffsets, work);
     this.turnHead(work, controls, out);
   }
 

@@ -95,6 +95,14 @@ export interface PortraitRigData {
   readonly turnCorrectives?: readonly RigMorph[];
   /** Iris centre (uv) and radius (in uv x units) per eye, subject right then left: painted out behind a moved iris. */
   readonly irises: Float32Array;
+  /**
+   * The face outline split from the first ring (rig/outlineSeam): per outline point, the ring
+   * side's copy of it and the landmark, in outline order. Expressions move the landmark, and the
+   * copy stays where it was under the face (an open jaw's chin slides over the neck) or tucks
+   * just inside it; turns and correctives move both alike. Absent in rigs baked before the seam,
+   * whose first ring is joined to the outline and takes part of every expression.
+   */
+  readonly outlineSeam?: Uint32Array;
   /** Shots found at bake time, in the order their images are given to TalkingPortrait's `shots` option; absent when none. */
   readonly shots?: readonly BakedShot[];
 }

@@ -11,6 +11,7 @@ import { addMouthLayer } from './mouthLayer';
 import { limitDepthSlope } from './limitDepthSlope';
 import { untanglePair } from './untanglePair';
 import { addOuterRings } from './outerRings';
+import { splitOutlineSeam } from './outlineSeam';
 import { RigLayer, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import { RigMeshBuilder } from './RigMeshBuilder';
 import { areaLimitedTriangles } from './stretchLimits';
@@ -41,9 +42,10 @@ export interface RigInput {
 const REST_STRIDE = 3;
 
 /**
- * Share of its neighbours' motion the first ring outside the face takes in an expression. At 0.9
- * an open jaw dragged hair and neck along: the world outside the head changed on 7 of 17
- * portraits' jaw probes (17 of 19 unseen); at 0.6, on 6 (15), with no new tearing.
+ * Share of its neighbours' motion the first ring outside the face takes while expressions are
+ * solved: it holds the outline back (at 0.9 an open jaw read wider and dragged more of the neck).
+ * The ring itself no longer keeps that motion (rig/outlineSeam): an open jaw had changed the world
+ * outside the head on 6 of 17 portraits' jaw probes (15 of 19 unseen), and with the seam on none.
  */
 const FIRST_RING_MOBILITY = 0.6;
 
@@ -70,7 +72,7 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
   for (let i = 0; i < LANDMARK_COUNT; i++) mesh.add(points.x(i), points.y(i), points.depth(i), RigLayer.Skin);
   for (const i of FACE_MESH_TRIANGLES) mesh.indices.push(i);
   const frame = computeFaceFrame(points, FACE_OVAL);
-  addOuterRings(mesh, FACE_OVAL, frame, width, height);
+  const outlineBand = addOuterRings(mesh, FACE_OVAL, frame, width, height);
   const skinVertexCount = mesh.vertexCount;
   const skinTriangleCount = mesh.indices.length / 3;
   limitDepthSlope(mesh, skinTriangleCount, MAX_DEPTH_SLOPE);
@@ -80,9 +82,9 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
   const mouth = addMouthLayer(mesh, LIPS, frame.upX, frame.upY, frame.faceHeight);
 
   const neighbours = meshNeighbours(mesh.vertexCount, mesh.indices, (t) => t < skinTriangleCount, (v) => mesh.x(v), (v) => mesh.y(v));
-  // Expressions stay inside the head: they may spread to the first ring (hair, jaw line,
-  // neck), held back there so the band beyond it barely moves, and never further, so the
-  // world around the head stays put.
+  // Expressions are solved as if the first ring (hair, jaw line, neck) took part of their
+  // motion, which holds the outline back as it always has; then the ring is let go of them
+  // (below), and the outline slides over it along the seam.
   const mobility = (v: number) => (mesh.shade[v * 4] !== RigLayer.Skin || v >= LANDMARK_COUNT + FACE_OVAL.length ? 0 : v < LANDMARK_COUNT ? 1 : FIRST_RING_MOBILITY);
   const eyes: EyeParts[] = [
     { eye: SUBJECT_RIGHT_EYE, iris: SUBJECT_RIGHT_IRIS, irisRim: right.irisRim, sign: -1 },
@@ -103,6 +105,12 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
     const geometry = { ...untangle, keep: still, neighbours, x: (v: number) => mesh.x(v), y: (v: number) => mesh.y(v) };
     [morphs[Blendshape.mouthSmileLeft], morphs[Blendshape.mouthSmileRight]] = untanglePair(smileLeft, smileRight, mesh.vertexCount, geometry);
   }
+
+  // The world around the head stays put: no expression moves the rings, and the outline's
+  // outward motion slides over the ring side of the seam instead of dragging it (rig/outlineSeam).
+  const firstRing = new Set(outlineBand.firstRing);
+  for (let m = 0; m < morphs.length; m++) morphs[m] = without(morphs[m], firstRing);
+  const outlineSeam = splitOutlineSeam(mesh, FACE_OVAL, outlineBand.start, outlineBand.end);
 
   const uv = new Float32Array(mesh.vertexCount * 2);
   for (let v = 0; v < mesh.vertexCount; v++) {
@@ -133,7 +141,20 @@ export function buildPortraitRig(input: RigInput): PortraitRigData {
     yawGain: 1,
     pitchGain: 1,
     irises,
+    outlineSeam,
   };
+}
+
+/** `morph` without `vertices` (null when nothing else moves). */
+function without(morph: RigMorph | null, vertices: ReadonlySet<number>): RigMorph | null {
+  if (!morph) return null;
+  const keep: number[] = [];
+  for (let k = 0; k < morph.vertices.length; k++) if (!vertices.has(morph.vertices[k])) keep.push(k);
+  if (keep.length === morph.vertices.length) return morph;
+  if (keep.length === 0) return null;
+  const deltas = new Float32Array(keep.length * 3);
+  keep.forEach((k, j) => deltas.set(morph.deltas.subarray(k * 3, k * 3 + 3), j * 3));
+  return { vertices: Uint32Array.from(keep, (k) => morph.vertices[k]), deltas };
 }
 
 function polygon(mesh: RigMeshBuilder, loop: readonly number[]): PixelPolygon {

@@ -2,6 +2,7 @@
 // turn with its corrective whenever it held for the turn alone.
 import { FaceControls } from '../core/FaceControls';
 import { LANDMARK_COUNT } from './landmarkPixels';
+import { seamSources } from './outlineSeam';
 import type { PortraitRig } from './PortraitRig';
 import type { RigMorph } from './PortraitRigData';
 import { areaRatios, skinTriangles, tears } from './skinAreas';
@@ -31,6 +32,8 @@ export function easeCorrectiveFolds(rig: PortraitRig, correctives: RigMorph[], c
   const data = rig.data;
   const skin = skinTriangles(data);
   const limited = skin.limited;
+  // A seam copy turns with its outline point: easing its triangle eases that landmark.
+  const sources = seamSources(data);
   const controls = new FaceControls();
   const rest = new Float32Array(rig.positionsLength), posed = new Float32Array(rig.positionsLength);
   rig.deform(controls, rest);
@@ -53,7 +56,7 @@ export function easeCorrectiveFolds(rig: PortraitRig, correctives: RigMorph[], c
       for (let t = 0; t < after.length; t++) {
         if (!worse(after[t], before[s][t], stretch && limited[t] === 1)) continue;
         torn++;
-        ease(skin.corners, t, nudges);
+        ease(skin.corners, sources, t, nudges);
       }
     });
     if (torn === 0) break;
@@ -75,8 +78,8 @@ function turn(controls: FaceControls, c: number, share: number): void {
   controls.setHead(CORRECTIVE_TURNS[c].yaw * share, CORRECTIVE_TURNS[c].pitch * share, 0);
 }
 
-function ease(skin: Uint32Array, t: number, nudges: Float32Array): void {
-  const corners = [skin[t * 3], skin[t * 3 + 1], skin[t * 3 + 2]];
+function ease(skin: Uint32Array, sources: Uint32Array, t: number, nudges: Float32Array): void {
+  const corners = [sources[skin[t * 3]], sources[skin[t * 3 + 1]], sources[skin[t * 3 + 2]]];
   const allLandmarks = corners.every((v) => v < LANDMARK_COUNT);
   for (let axis = 0; axis < 2; axis++) {
     let mean = 0;

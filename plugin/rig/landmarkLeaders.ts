@@ -2,6 +2,7 @@
 // performance, a head-turn corrective): the layers and the first ring go with their landmarks.
 import { FACE_OVAL, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../core/landmarkIndices';
 import { LANDMARK_COUNT } from './landmarkPixels';
+import { seamSources } from './outlineSeam';
 import { RigLayer, SHADE_STRIDE, type PortraitRigData } from './PortraitRigData';
 
 /** Leaders per following vertex: an eye's back follows the middle of its two corners. */
@@ -15,16 +16,17 @@ export interface LandmarkLeaders {
 
 /**
  * An iris disk moves with its iris centre, an eye's back with the middle of its corners (the
- * lids slide over it), the first ring outside the face with its outline point by
- * `firstRingShare`; the other rings, the border and the landmarks themselves lead nothing.
+ * lids slide over it), a seam copy (rig/outlineSeam) wholly with its outline point, the first
+ * ring outside the face with its outline point by `firstRingShare`; the other rings, the border and the landmarks themselves lead nothing.
  * (The mouth interior follows the inner lips through the rig's own followers.) With
  * `eyeBackFollowsOutline`, an eye back's rings follow their nearest outline point instead, so
  * an eye opening that changes shape never uncovers its edge (its hub still follows the corners).
  */
 export function findLandmarkLeaders(
-  data: Pick<PortraitRigData, 'vertexCount' | 'shade' | 'rest'>, firstRingShare: number, eyeBackFollowsOutline = false,
+  data: Pick<PortraitRigData, 'vertexCount' | 'shade' | 'rest' | 'outlineSeam'>, firstRingShare: number, eyeBackFollowsOutline = false,
 ): LandmarkLeaders {
   const { vertexCount, shade, rest } = data;
+  const sources = seamSources(data);
   const leaders = new Int32Array(vertexCount * LEADERS_PER_VERTEX).fill(-1);
   const shares = new Float32Array(vertexCount * LEADERS_PER_VERTEX);
   const lead = (vertex: number, slot: number, landmark: number, share: number) => {
@@ -33,7 +35,9 @@ export function findLandmarkLeaders(
   };
   for (let v = LANDMARK_COUNT; v < vertexCount; v++) {
     const layer = shade[v * SHADE_STRIDE], side = shade[v * SHADE_STRIDE + 3];
-    if (layer === RigLayer.Iris) {
+    if (sources[v] !== v) {
+      lead(v, 0, sources[v], 1);
+    } else if (layer === RigLayer.Iris) {
       lead(v, 0, (side === 0 ? SUBJECT_RIGHT_IRIS : SUBJECT_LEFT_IRIS).centre, 1);
     } else if (layer === RigLayer.EyeBack) {
       const eye = side === 0 ? SUBJECT_RIGHT_EYE : SUBJECT_LEFT_EYE;

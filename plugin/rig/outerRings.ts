@@ -62,14 +62,22 @@ function perimeterPosition(x: number, y: number, width: number, height: number):
   return 2 * width + height + (height - y);
 }
 
+/** The first ring (one point per outline point), and where in mesh.indices the strip from the face outline to it lies: [start, end). */
+export interface OutlineBand {
+  readonly firstRing: readonly number[];
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * Rings around the face for hair, ears and neck, and a loop on the image border that never
  * moves; every loop has one point per outline point, so they join as strips. Image corners
- * fill the gaps the border loop leaves.
+ * fill the gaps the border loop leaves. Returns the strip next to the outline (rig/outlineSeam).
  */
-export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], frame: FaceFrame, width: number, height: number): void {
+export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], frame: FaceFrame, width: number, height: number): OutlineBand {
   const n = outline.length;
   let previous = outline;
+  let band: OutlineBand | null = null;
   const directions = outline.map((i) => {
     const dx = mesh.x(i) - frame.centerX;
     const dy = mesh.y(i) - frame.centerY;
@@ -89,7 +97,9 @@ export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], 
         mesh.add(mesh.x(i) + d.ux * along, mesh.y(i) + d.uy * along, mesh.depth(i) - reach.behind * frame.faceHeight, RigLayer.Skin, 0, 0, 0, headWeight),
       );
     }
+    const start = mesh.indices.length;
     mesh.strip(previous, ring, true);
+    band ??= { firstRing: ring, start, end: mesh.indices.length };
     previous = ring;
   }
   const borderDepth = mesh.depth(previous[0]);
@@ -105,6 +115,7 @@ export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], 
   }
   mesh.strip(previous, border, true);
   addCorners(mesh, border, positions, width, height, borderDepth);
+  return band ?? { firstRing: [], start: 0, end: 0 };
 }
 
 function addCorners(mesh: RigMeshBuilder, border: number[], positions: number[], width: number, height: number, depth: number): void {

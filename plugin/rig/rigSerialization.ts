@@ -2,6 +2,7 @@ import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
 import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph, type SmileGains } from './PortraitRigData';
 import { LANDMARK_COUNT } from './landmarkPixels';
+import { seamProblem } from './outlineSeam';
 import type { RigColors, Rgb } from './rigColors';
 import { CORRECTIVE_COUNT, MAX_CORRECTIVE_FACE_HEIGHTS } from './turnCorrectives';
 
@@ -39,6 +40,8 @@ export interface SerializedRig {
   turnCorrectives?: SerializedMorph[];
   /** Few-shot shots found at bake time (optional: rigs without shots leave it out). */
   shots?: { imageWidth: number; imageHeight: number; landmarks: number[]; eyesClosed?: boolean; mouthOpen?: boolean }[];
+  /** PortraitRigData.outlineSeam: copy, outline point per pair (absent in rigs baked before it). */
+  outlineSeam?: number[];
 }
 
 interface SerializedMorph {
@@ -83,6 +86,7 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     irises: floats(rig.irises),
     ...(rig.turnCorrectives ? { turnCorrectives: rig.turnCorrectives.map(serializeMorph) } : {}),
     ...(rig.shots?.length ? { shots: rig.shots.map(serializeShot) } : {}),
+    ...(rig.outlineSeam ? { outlineSeam: Array.from(rig.outlineSeam) } : {}),
   };
 }
 
@@ -246,7 +250,15 @@ export function parseRig(json: unknown): PortraitRigData {
     irises: numbers(o.irises, 'irises', 6),
     ...(o.turnCorrectives !== undefined ? { turnCorrectives: parseCorrectives(o.turnCorrectives, vertexCount, faceHeight) } : {}),
     ...(o.shots !== undefined ? { shots: parseShots(o.shots) } : {}),
+    ...(o.outlineSeam !== undefined ? { outlineSeam: parseSeam(o.outlineSeam, vertexCount) } : {}),
   };
+}
+
+function parseSeam(value: unknown, vertexCount: number): Uint32Array {
+  const seam = indices(value, 'outlineSeam', null, vertexCount);
+  const problem = seamProblem(seam, vertexCount);
+  if (problem) fail(problem);
+  return seam;
 }
 
 /** Parses rig JSON text; malformed JSON is a RigFormatError too. */

@@ -50,7 +50,7 @@ export function correctiveWeights(head: CorrectiveTurn, out: Float32Array): void
  * the landmarks move, and the iris disks, eye backs (ring by ring) and first ring follow them
  * (rig/landmarkLeaders). Nudges are clamped to MAX_CORRECTIVE_FACE_HEIGHTS.
  */
-export function correctiveMorph(data: Pick<PortraitRigData, 'vertexCount' | 'shade' | 'frame' | 'rest'>, nudges: Float32Array): RigMorph {
+export function correctiveMorph(data: Pick<PortraitRigData, 'vertexCount' | 'shade' | 'frame' | 'rest' | 'outlineSeam'>, nudges: Float32Array): RigMorph {
   if (nudges.length !== LANDMARK_COUNT * 2) throw new RangeError(`correctiveMorph: expected ${LANDMARK_COUNT} nudges (x, y each), got ${nudges.length / 2}.`);
   const limit = MAX_CORRECTIVE_FACE_HEIGHTS * data.frame.faceHeight;
   const delta = new Float32Array(data.vertexCount * 2);

@@ -1,5 +1,6 @@
 // Where each rig vertex samples a shot: the shot's own landmarks, and the space between them.
 import { LANDMARK_COUNT } from '../landmarkPixels';
+import { SEAM_STRIDE } from '../outlineSeam';
 import type { PortraitRigData } from '../PortraitRigData';
 import { applyAffine, type Affine } from './fitAffine';
 
@@ -12,7 +13,8 @@ const DISTANCE_FLOOR_SQ = 1;
  * Shot pixel positions (x, y per vertex) for every vertex of `rig`: a landmark vertex takes the
  * shot's landmark; any other vertex the portrait-to-shot affine map plus the misfit of its
  * nearest landmarks, so eye and mouth layers land on the shot's eyes and mouth; mouth-interior
- * vertices then spread between the shot's inner lips as deform() spreads them between posed lips.
+ * vertices then spread between the shot's inner lips as deform() spreads them between posed lips;
+ * seam copies take their outline points'.
  * Build time only.
  */
 export function shotPixelPositions(rig: PortraitRigData, shotPixels: Float32Array, toShot: Affine): Float32Array {
@@ -49,6 +51,14 @@ export function shotPixelPositions(rig: PortraitRigData, shotPixels: Float32Arra
     out[v * 2 + 1] += my / wSum;
   }
   spreadFollowers(rig, toShot, out);
+  // A seam copy samples the shot exactly where its outline point does, so the seam never shows.
+  const seam = rig.outlineSeam;
+  if (seam) {
+    for (let k = 0; k < seam.length; k += SEAM_STRIDE) {
+      out[seam[k] * 2] = out[seam[k + 1] * 2];
+      out[seam[k] * 2 + 1] = out[seam[k + 1] * 2 + 1];
+    }
+  }
   return out;
 }
 

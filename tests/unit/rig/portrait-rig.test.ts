@@ -229,7 +229,10 @@ describe('rig serialization', () => {
     const authored = pose(plain, (c) => c.set('mouthSmileLeft', 1));
     const gained = pose(rig, (c) => c.set('mouthSmileLeft', 1));
     let moved = 0;
+    // Seam copies are placed against the moved outline, not by weight (rig/outlineSeam).
+    const copies = new Set(Array.from(data.outlineSeam ?? []).filter((_, k) => k % 2 === 0));
     for (let i = 0; i < rest.length; i++) {
+      if (copies.has(Math.floor(i / 3))) continue;
       expect(gained[i]).toBeCloseTo(rest[i] + (authored[i] - rest[i]) * 1.3, 5);
       moved = Math.max(moved, Math.abs(authored[i] - rest[i]));
     }

@@ -1,0 +1,134 @@
+// The face's outline, split from the first ring around it. An expression that pushes the outline
+// out (an open jaw, a cheek) slides the face over the neck and hair behind it, as a real chin
+// covers the neck, instead of squeezing them toward the world outside the head.
+import { LANDMARK_COUNT } from './landmarkPixels';
+import type { PortraitRigData } from './PortraitRigData';
+import type { RigMeshBuilder } from './RigMeshBuilder';
+
+/** Numbers per seam point in PortraitRigData.outlineSeam: the ring side's copy, then the outline landmark. */
+export const SEAM_STRIDE = 2;
+/** Floats per seam copy in placeSeamCopies' offsets: x, y, depth against its outline point. */
+export const SEAM_OFFSET_STRIDE = 3;
+
+/**
+ * How far inside a moved face its seam copies keep (face heights). A copy must stay under the
+ * face through a head turn, which carries the outline and the copies a little differently (the
+ * outline's corners and depth vary along it). Placed on the outline, copies left gaps of up to a
+ * pixel; 0.005 inside, gaps of 0.1 px in 2 of 10,080 poses (36 portraits, every blendshape and
+ * four pairs, five head poses up to 0.5 rad); 0.01, none.
+ */
+export const SEAM_OVERLAP_FACE_HEIGHTS = 0.01;
+
+/**
+ * Gives every outline point a copy for the ring side and hands the copies the triangles in
+ * [bandStart, bandEnd) (a range of mesh.indices, the strip from the outline to the first ring).
+ * The copies sit where their points sit and turn with them (same depth, same head weight).
+ * Returns the seam: copy, outline point, per outline point in outline order. Build time only.
+ */
+export function splitOutlineSeam(mesh: RigMeshBuilder, outline: readonly number[], bandStart: number, bandEnd: number): Uint32Array {
+  const copyOf = new Map<number, number>();
+  const seam: number[] = [];
+  for (const point of outline) {
+    const o = point * 4;
+    const copy = mesh.add(mesh.x(point), mesh.y(point), mesh.depth(point), mesh.shade[o], mesh.shade[o + 1], mesh.shade[o + 2], mesh.shade[o + 3], mesh.headWeight[point]);
+    copyOf.set(point, copy);
+    seam.push(copy, point);
+  }
+  for (let k = bandStart; k < bandEnd; k++) mesh.indices[k] = copyOf.get(mesh.indices[k]) ?? mesh.indices[k];
+  return Uint32Array.from(seam);
+}
+
+/** 1 when the outline (the seam's landmarks in order, at rest) has the face on the left of its edges, −1 on the right. */
+export function seamInwardSide(rest: Float32Array, seam: Uint32Array): number {
+  let twiceArea = 0;
+  const n = seam.length / SEAM_STRIDE;
+  for (let j = 0, i = n - 1; j < n; i = j++) {
+    const a = seam[i * SEAM_STRIDE + 1] * 3, b = seam[j * SEAM_STRIDE + 1] * 3;
+    twiceArea += rest[a] * rest[b + 1] - rest[b] * rest[a + 1];
+  }
+  return twiceArea >= 0 ? 1 : -1;
+}
+
+/** Per vertex, the landmark it stands for: itself, or for a seam copy its outline point. */
+export function seamSources(data: Pick<PortraitRigData, 'vertexCount' | 'outlineSeam'>): Uint32Array {
+  const sources = new Uint32Array(data.vertexCount);
+  for (let v = 0; v < data.vertexCount; v++) sources[v] = v;
+  const seam = data.outlineSeam;
+  if (seam) for (let k = 0; k < seam.length; k += SEAM_STRIDE) sources[seam[k]] = seam[k + 1];
+  return sources;
+}
+
+/** Why a serialized seam is unusable, or null when it is sound: whole pairs of a copy beyond the landmarks and a landmark, each copy once. */
+export function seamProblem(seam: Uint32Array, vertexCount: number): string | null {
+  if (seam.length === 0 || seam.length % SEAM_STRIDE !== 0) return 'outlineSeam must list whole pairs (copy, outline point)';
+  const copies = new Set<number>();
+  for (let k = 0; k < seam.length; k += SEAM_STRIDE) {
+    const copy = seam[k], point = seam[k + 1];
+    if (!(copy >= LANDMARK_COUNT && copy < vertexCount)) return `outlineSeam[${k}] must be a vertex beyond the ${LANDMARK_COUNT} landmarks, got ${copy}`;
+    if (!(point < LANDMARK_COUNT)) return `outlineSeam[${k + 1}] must be a landmark, got ${point}`;
+    if (copies.has(copy)) return `outlineSeam lists vertex ${copy} twice`;
+    copies.add(copy);
+  }
+  return null;
+}
+
+/**
+ * Where each seam copy sits against its outline point once the expressions have moved the face
+ * (`work`: un-turned positions, as PortraitRig.deform holds them after its morphs), written into
+ * `offsets`: at rest while the face covers that spot with room to spare (an open jaw's chin over
+ * the neck), else just inside the face's moved outline, so the ring never shows a gap and is
+ * never dragged outward. The room grows with how far the point has moved, so a still face leaves
+ * every copy on its point. The copy's depth is the outline's there, so a head turn carries it as
+ * it carries the outline. `inward` is seamInwardSide's. Allocates nothing.
+ */
+export function placeSeamCopies(
+  data: Pick<PortraitRigData, 'rest' | 'frame' | 'outlineSeam'>, inward: number, work: Float32Array, offsets: Float32Array,
+): void {
+  const seam = data.outlineSeam!, rest = data.rest;
+  const overlap = SEAM_OVERLAP_FACE_HEIGHTS * data.frame.faceHeight;
+  const n = offsets.length / SEAM_OFFSET_STRIDE;
+  for (let k = 0; k < n; k++) {
+    const c = seam[k * SEAM_STRIDE] * 3, o = seam[k * SEAM_STRIDE + 1] * 3;
+    const x = rest[c], y = rest[c + 1];
+    let inside = false, bestSq = Infinity, bx = x, by = y, bz = work[o + 2], nx = 0, ny = 0;
+    for (let j = 0, i = n - 1; j < n; i = j++) {
+      const a = seam[i * SEAM_STRIDE + 1] * 3, b = seam[j * SEAM_STRIDE + 1] * 3;
+      const ax = work[a], ay = work[a + 1], ex = work[b] - ax, ey = work[b + 1] - ay;
+      if (ay > y !== work[b + 1] > y && x < ax + (ex * (y - ay)) / (ey === 0 ? 1 : ey)) inside = !inside;
+      const lengthSq = ex * ex + ey * ey;
+      if (!(lengthSq > 0)) continue;
+      let t = ((x - ax) * ex + (y - ay) * ey) / lengthSq;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      // Weighted, not a + e·t, so t = 0 or 1 lands exactly on a point: a still face leaves every copy on its point.
+      const qx = ax * (1 - t) + work[b] * t, qy = ay * (1 - t) + work[b + 1] * t;
+      const dSq = (qx - x) * (qx - x) + (qy - y) * (qy - y);
+      if (dSq < bestSq) {
+        bestSq = dSq;
+        bx = qx;
+        by = qy;
+        bz = work[a + 2] * (1 - t) + work[b + 2] * t;
+        const length = Math.sqrt(lengthSq);
+        nx = (-ey * inward) / length;
+        ny = (ex * inward) / length;
+      }
+    }
+    const mx = work[o] - x, my = work[o + 1] - y;
+    const moved = Math.sqrt(mx * mx + my * my);
+    const room = moved < overlap ? moved : overlap;
+    const keep = inside && bestSq >= room * room;
+    const q = k * SEAM_OFFSET_STRIDE;
+    offsets[q] = (keep ? x : bx + nx * room) - work[o];
+    offsets[q + 1] = (keep ? y : by + ny * room) - work[o + 1];
+    offsets[q + 2] = bz - work[o + 2];
+  }
+}
+
+/** Each seam copy takes its place against its outline point again after the correctives and shots have moved the point. Allocates nothing. */
+export function closeOutlineSeam(seam: Uint32Array, offsets: Float32Array, work: Float32Array): void {
+  for (let k = 0; k < offsets.length / SEAM_OFFSET_STRIDE; k++) {
+    const c = seam[k * SEAM_STRIDE] * 3, o = seam[k * SEAM_STRIDE + 1] * 3, q = k * SEAM_OFFSET_STRIDE;
+    work[c] = work[o] + offsets[q];
+    work[c + 1] = work[o + 1] + offsets[q + 1];
+    work[c + 2] = work[o + 2] + offsets[q + 2];
+  }
+}
