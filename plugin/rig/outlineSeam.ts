@@ -2,7 +2,7 @@
 // out (an open jaw, a cheek) slides the face over the neck and hair behind it, as a real chin
 // covers the neck, instead of squeezing them toward the world outside the head.
 import { LANDMARK_COUNT } from './landmarkPixels';
-import type { PortraitRigData } from './PortraitRigData';
+import { SHADE_STRIDE, type PortraitRigData } from './PortraitRigData';
 import type { RigMeshBuilder } from './RigMeshBuilder';
 
 /** Numbers per seam point in PortraitRigData.outlineSeam: the ring side's copy, then the outline landmark. */
@@ -29,7 +29,7 @@ export function splitOutlineSeam(mesh: RigMeshBuilder, outline: readonly number[
   const copyOf = new Map<number, number>();
   const seam: number[] = [];
   for (const point of outline) {
-    const o = point * 4;
+    const o = point * SHADE_STRIDE;
     const copy = mesh.add(mesh.x(point), mesh.y(point), mesh.depth(point), mesh.shade[o], mesh.shade[o + 1], mesh.shade[o + 2], mesh.shade[o + 3], mesh.headWeight[point]);
     copyOf.set(point, copy);
     seam.push(copy, point);
