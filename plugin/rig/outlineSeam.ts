@@ -76,10 +76,14 @@ export function seamProblem(seam: Uint32Array, vertexCount: number): string | nu
  * Where each seam copy sits against its outline point once the expressions have moved the face
  * (`work`: un-turned positions, as PortraitRig.deform holds them after its morphs), written into
  * `offsets`: at rest while the face covers that spot with room to spare (an open jaw's chin over
- * the neck), else just inside the face's moved outline, so the ring never shows a gap and is
- * never dragged outward. The room grows with how far the point has moved, so a still face leaves
- * every copy on its point. The copy's depth is the outline's there, so a head turn carries it as
- * it carries the outline. `inward` is seamInwardSide's. Allocates nothing.
+ * the neck), else pushed in to that room inside the face's moved outline, so the ring never shows
+ * a gap and is never dragged outward. The push runs along the outline's normal, blended between
+ * its points as a smooth surface's would be, so a copy glides rather than jumps as the face moves.
+ * The room grows with how far the point has moved, so a still face leaves every copy on its
+ * point. A copy takes the outline's depth where it lies, blended over the outline by the inverse
+ * fourth power of the distance (the nearest edge's alone would jump where the nearest edge
+ * changes), so a head turn carries it as it carries the outline there. `inward` is
+ * seamInwardSide's. Allocates nothing.
  */
 export function placeSeamCopies(
   data: Pick<PortraitRigData, 'rest' | 'frame' | 'outlineSeam'>, inward: number, work: Float32Array, offsets: Float32Array,
@@ -90,11 +94,19 @@ export function placeSeamCopies(
   for (let k = 0; k < n; k++) {
     const c = seam[k * SEAM_STRIDE] * 3, o = seam[k * SEAM_STRIDE + 1] * 3;
     const x = rest[c], y = rest[c + 1];
-    let inside = false, bestSq = Infinity, bx = x, by = y, bz = work[o + 2], nx = 0, ny = 0;
+    const q = k * SEAM_OFFSET_STRIDE;
+    const mx = work[o] - x, my = work[o + 1] - y;
+    const moved = Math.sqrt(mx * mx + my * my);
+    const room = moved < overlap ? moved : overlap;
+    if (!(room > 0)) {
+      // A point the expressions left alone keeps its copy on it, exactly.
+      offsets[q] = offsets[q + 1] = offsets[q + 2] = 0;
+      continue;
+    }
+    let bestSq = Infinity, bx = x, by = y, bi = 0, bt = 0, weights = 0, depth = 0;
     for (let j = 0, i = n - 1; j < n; i = j++) {
       const a = seam[i * SEAM_STRIDE + 1] * 3, b = seam[j * SEAM_STRIDE + 1] * 3;
       const ax = work[a], ay = work[a + 1], ex = work[b] - ax, ey = work[b + 1] - ay;
-      if (ay > y !== work[b + 1] > y && x < ax + (ex * (y - ay)) / (ey === 0 ? 1 : ey)) inside = !inside;
       const lengthSq = ex * ex + ey * ey;
       if (!(lengthSq > 0)) continue;
       let t = ((x - ax) * ex + (y - ay) * ey) / lengthSq;
@@ -102,25 +114,47 @@ export function placeSeamCopies(
       // Weighted, not a + e·t, so t = 0 or 1 lands exactly on a point: a still face leaves every copy on its point.
       const qx = ax * (1 - t) + work[b] * t, qy = ay * (1 - t) + work[b + 1] * t;
       const dSq = (qx - x) * (qx - x) + (qy - y) * (qy - y);
+      const w = 1 / ((dSq + room * room) * (dSq + room * room));
+      weights += w;
+      depth += w * (work[a + 2] * (1 - t) + work[b + 2] * t);
       if (dSq < bestSq) {
         bestSq = dSq;
         bx = qx;
         by = qy;
-        bz = work[a + 2] * (1 - t) + work[b + 2] * t;
-        const length = Math.sqrt(lengthSq);
-        nx = (-ey * inward) / length;
-        ny = (ex * inward) / length;
+        bi = i;
+        bt = t;
       }
     }
-    const mx = work[o] - x, my = work[o + 1] - y;
-    const moved = Math.sqrt(mx * mx + my * my);
-    const room = moved < overlap ? moved : overlap;
-    const keep = inside && bestSq >= room * room;
-    const q = k * SEAM_OFFSET_STRIDE;
-    offsets[q] = (keep ? x : bx + nx * room) - work[o];
-    offsets[q + 1] = (keep ? y : by + ny * room) - work[o + 1];
-    offsets[q + 2] = bz - work[o + 2];
+    // The inward normal at the nearest point: the two ends' normals (across the chord between
+    // each end's neighbours) blended along the edge.
+    const bj = (bi + 1) % n;
+    let nx = chordNormalX(seam, work, bi, n) * (1 - bt) + chordNormalX(seam, work, bj, n) * bt;
+    let ny = chordNormalY(seam, work, bi, n) * (1 - bt) + chordNormalY(seam, work, bj, n) * bt;
+    const length = Math.sqrt(nx * nx + ny * ny);
+    nx = length > 0 ? (nx * inward) / length : 0;
+    ny = length > 0 ? (ny * inward) / length : 0;
+    const deep = (x - bx) * nx + (y - by) * ny;
+    const push = deep < room ? room - deep : 0;
+    offsets[q] = x + nx * push - work[o];
+    offsets[q + 1] = y + ny * push - work[o + 1];
+    offsets[q + 2] = depth / weights - work[o + 2];
   }
+}
+
+/** x of the unit normal (left of the outline's direction) at outline point `k`, across the chord between its neighbours. */
+function chordNormalX(seam: Uint32Array, work: Float32Array, k: number, n: number): number {
+  const a = seam[((k + n - 1) % n) * SEAM_STRIDE + 1] * 3, b = seam[((k + 1) % n) * SEAM_STRIDE + 1] * 3;
+  const ex = work[b] - work[a], ey = work[b + 1] - work[a + 1];
+  const length = Math.sqrt(ex * ex + ey * ey);
+  return length > 0 ? -ey / length : 0;
+}
+
+/** y of chordNormalX's normal. */
+function chordNormalY(seam: Uint32Array, work: Float32Array, k: number, n: number): number {
+  const a = seam[((k + n - 1) % n) * SEAM_STRIDE + 1] * 3, b = seam[((k + 1) % n) * SEAM_STRIDE + 1] * 3;
+  const ex = work[b] - work[a], ey = work[b + 1] - work[a + 1];
+  const length = Math.sqrt(ex * ex + ey * ey);
+  return length > 0 ? ex / length : 0;
 }
 
 /** Each seam copy takes its place against its outline point again after the correctives and shots have moved the point. Allocates nothing. */
