@@ -18,15 +18,6 @@ import { MorphContext, added, scaled } from './morphContext';
  * portraits: 7 and 2 against 4 and 2), with the mouth still opening past 0.30 on all but 2 of each set.
  */
 const JAW_DROP = 0.13;
-/**
- * How an open jaw's drop grows from the ears to the chin (jawShare's power): below the square
- * root, so the lower lip parts further for the chin's drop. The detector reads a chin drop short
- * (on most portraits its jaw line sat 2–5 % of the face width above the rig's on the jaw probe),
- * so the calibrated opening costs less chin: at 0.35 instead of 0.5, jaw face agreement got
- * better on 11 of 17 portraits (9 of 19 unseen), the jaw held 7 → 7 (8 → 9) and the closed-loop
- * jaw 16 → 16 (18 → 19).
- */
-const JAW_OPEN_POWER = 0.35;
 /** The mouth corners drop this share of the chin's drop. */
 const JAW_CORNER_SHARE = 0.3;
 const BLINK_LOWER_RAISE = 0.3;
@@ -178,12 +169,12 @@ function authorEye(ctx: MorphContext, { eye, iris, irisRim, sign }: EyeParts, mo
   morphs.set(pick(Blendshape.eyeLookDownLeft, Blendshape.eyeLookDownRight), look(0, -GAZE_VERTICAL, -GAZE_DOWN_LID_DROP));
 }
 
-/** Share of the chin's drop a point takes: how far below the ears it lies, as a share of the chin's, to `power` (the square root unless said). */
-function jawShare(ctx: MorphContext, vertex: number, power = 0.5): number {
+/** Share of the chin's drop a point takes: the square root of how far below the ears it lies. */
+function jawShare(ctx: MorphContext, vertex: number): number {
   const [ex, ey] = ctx.midpoint(EAR_LEVEL.left, EAR_LEVEL.right);
   const chinBelow = -ctx.height(CHIN, ex, ey);
   const below = -ctx.height(vertex, ex, ey);
-  return Math.pow(Math.min(1, Math.max(0, below / chinBelow)), power);
+  return Math.sqrt(Math.min(1, Math.max(0, below / chinBelow)));
 }
 
 function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>): void {
@@ -212,10 +203,10 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
   // The lower lip drops with the chin, less toward the corners (which drop least), and the
   // upper lip's ends follow the corners, so no lip triangle turns over.
   const jaw = handles(0.8, ctx, still.filter((v) => !upperArea.includes(v)));
-  const cornerDrop = (v: number) => JAW_DROP * jawShare(ctx, v, JAW_OPEN_POWER) * JAW_CORNER_SHARE;
-  for (const v of lowFace) jaw.moving.set(v, ctx.face(0, -JAW_DROP * jawShare(ctx, v, JAW_OPEN_POWER)));
+  const cornerDrop = (v: number) => JAW_DROP * jawShare(ctx, v) * JAW_CORNER_SHARE;
+  for (const v of lowFace) jaw.moving.set(v, ctx.face(0, -JAW_DROP * jawShare(ctx, v)));
   for (const v of lowerArea) {
-    const full = JAW_DROP * jawShare(ctx, LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2], JAW_OPEN_POWER);
+    const full = JAW_DROP * jawShare(ctx, LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2]);
     jaw.moving.set(v, ctx.face(0, -(full + (cornerDrop(v) - full) * towardCorner(v))));
   }
   for (const v of upperArea) jaw.moving.set(v, ctx.face(0, -cornerDrop(v) * towardCorner(v)));
