@@ -17,7 +17,8 @@ export interface LandmarkLeaders {
 /**
  * An iris disk moves with its iris centre, an eye's back with the middle of its corners (the
  * lids slide over it), a seam copy (rig/outlineSeam) wholly with its outline point, the first
- * ring outside the face with its outline point by `firstRingShare`; the other rings, the border and the landmarks themselves lead nothing.
+ * ring outside the face with its outline point by `firstRingShare`; the other rings, the border
+ * and the landmarks themselves lead nothing.
  * (The mouth interior follows the inner lips through the rig's own followers.) With
  * `eyeBackFollowsOutline`, an eye back's rings follow their nearest outline point instead, so
  * an eye opening that changes shape never uncovers its edge (its hub still follows the corners).

@@ -115,7 +115,8 @@ export function addOuterRings(mesh: RigMeshBuilder, outline: readonly number[], 
   }
   mesh.strip(previous, border, true);
   addCorners(mesh, border, positions, width, height, borderDepth);
-  return band ?? { firstRing: [], start: 0, end: 0 };
+  if (!band) throw new Error('addOuterRings: RING_REACH lists no ring.');
+  return band;
 }
 
 function addCorners(mesh: RigMeshBuilder, border: number[], positions: number[], width: number, height: number, depth: number): void {
