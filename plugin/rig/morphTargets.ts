@@ -13,11 +13,19 @@ import { MorphContext, added, scaled } from './morphContext';
  * detector needs the iris moved about 0.4 eye widths.
  */
 /**
- * Chin drop at jawOpen = 1. At 0.14 FH the re-detected face agreed with the rig on the jaw probe
- * for 6 of 17 portraits and the world outside the head stayed put on 8; at 0.13, 11 and 10 (unseen
- * portraits: 7 and 2 against 4 and 2), with the mouth still opening past 0.30 on all but 2 of each set.
+ * The jaw's drop at jawOpen = 1 (the lower lip's is this times the square root of how far below
+ * the ears it lies, and the chin drops with it). Most portraits' calibrations lessen it; at 0.13,
+ * 5 of 36 mouths read under QUALITY.md's 0.30, at 0.145 only a profile's (flare-female07).
  */
-const JAW_DROP = 0.13;
+const JAW_DROP = 0.145;
+/**
+ * The face outline as the jaw opens, as the detector reads it (17 portraits, each outline point's
+ * re-detected drop against the lower lip's): from the ears down, a share of the chin's drop that
+ * grows linearly from this at the ears to all of it at the chin; above the ears, fading out.
+ */
+const JAW_OUTLINE_EAR_SHARE = 0.24;
+/** How far above the ears the outline still drops, as a share of the chin's depth below them. */
+const JAW_OUTLINE_TAPER_ABOVE_EARS = 0.6;
 /** The mouth corners drop this share of the chin's drop. */
 const JAW_CORNER_SHARE = 0.3;
 const BLINK_LOWER_RAISE = 0.3;
@@ -169,12 +177,24 @@ function authorEye(ctx: MorphContext, { eye, iris, irisRim, sign }: EyeParts, mo
   morphs.set(pick(Blendshape.eyeLookDownLeft, Blendshape.eyeLookDownRight), look(0, -GAZE_VERTICAL, -GAZE_DOWN_LID_DROP));
 }
 
+/** How far below the ears a point lies, as a share of the chin's depth below them (negative above the ears). */
+function belowEars(ctx: MorphContext, vertex: number): number {
+  const [ex, ey] = ctx.midpoint(EAR_LEVEL.left, EAR_LEVEL.right);
+  return ctx.height(vertex, ex, ey) / ctx.height(CHIN, ex, ey);
+}
+
 /** Share of the chin's drop a point takes: the square root of how far below the ears it lies. */
 function jawShare(ctx: MorphContext, vertex: number): number {
-  const [ex, ey] = ctx.midpoint(EAR_LEVEL.left, EAR_LEVEL.right);
-  const chinBelow = -ctx.height(CHIN, ex, ey);
-  const below = -ctx.height(vertex, ex, ey);
-  return Math.sqrt(Math.min(1, Math.max(0, below / chinBelow)));
+  return Math.sqrt(Math.min(1, Math.max(0, belowEars(ctx, vertex))));
+}
+
+/**
+ * Share of the chin's drop a point of the face outline takes as the jaw opens, by how far below
+ * the ears it lies: linear from the ears down, tapering to nothing some way above them.
+ */
+function outlineJawShare(below: number): number {
+  if (below >= 0) return JAW_OUTLINE_EAR_SHARE + (1 - JAW_OUTLINE_EAR_SHARE) * Math.min(1, below);
+  return JAW_OUTLINE_EAR_SHARE * Math.max(0, 1 + below / JAW_OUTLINE_TAPER_ABOVE_EARS);
 }
 
 function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>): void {
@@ -202,13 +222,15 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
 
   // The lower lip drops with the chin, less toward the corners (which drop least), and the
   // upper lip's ends follow the corners, so no lip triangle turns over.
-  const jaw = handles(0.8, ctx, still.filter((v) => !upperArea.includes(v)));
+  const jawOutline = FACE_OVAL.filter((v) => outlineJawShare(belowEars(ctx, v)) > 0);
+  const jawStill = [...upperLips, ...NOSE, ...eyeLoops, ...brows, ...FACE_OVAL.filter((v) => !jawOutline.includes(v))];
+  const jaw = handles(0.8, ctx, jawStill.filter((v) => !upperArea.includes(v)));
   const cornerDrop = (v: number) => JAW_DROP * jawShare(ctx, v) * JAW_CORNER_SHARE;
-  for (const v of lowFace) jaw.moving.set(v, ctx.face(0, -JAW_DROP * jawShare(ctx, v)));
-  for (const v of lowerArea) {
-    const full = JAW_DROP * jawShare(ctx, LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2]);
-    jaw.moving.set(v, ctx.face(0, -(full + (cornerDrop(v) - full) * towardCorner(v))));
-  }
+  const lipDrop = JAW_DROP * jawShare(ctx, LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2]);
+  // The chin drops with the lower lip, one bone: the detector reads the chin's drop at about
+  // two thirds of any drop greater than the lip's (the skin between them stretched).
+  for (const v of jawOutline) jaw.moving.set(v, ctx.face(0, -lipDrop * outlineJawShare(belowEars(ctx, v))));
+  for (const v of lowerArea) jaw.moving.set(v, ctx.face(0, -(lipDrop + (cornerDrop(v) - lipDrop) * towardCorner(v))));
   for (const v of upperArea) jaw.moving.set(v, ctx.face(0, -cornerDrop(v) * towardCorner(v)));
   for (const v of corners) jaw.moving.set(v, ctx.face(0, -cornerDrop(v)));
   morphs.set(Blendshape.jawOpen, jaw);

@@ -112,6 +112,28 @@ describe('PortraitRig', () => {
     }
   });
 
+  it('opens the jaw as one bone: the chin drops with the lower lip, the outline takes a share from the ears down, the eyes stay', () => {
+    const [earLeft, earRight] = [454, 234];
+    const chinPerLip: number[] = [];
+    for (const fixture of fixtures) {
+      const rig = rigOf(fixture);
+      const rest = pose(rig, () => undefined);
+      const open = pose(rig, (c) => c.set('jawOpen', 1));
+      const drop = (v: number) => moved(rig, rest, open, [v]);
+      const chin = drop(CHIN);
+      // The lower lip's middle, where it drops furthest; on a profile no lip point is at the mouth's middle.
+      chinPerLip.push(chin / Math.max(...LIPS.inner.lower.map(drop)));
+      for (const ear of [earLeft, earRight]) {
+        expect(drop(ear) / chin, fixture.portrait).toBeGreaterThan(0.1);
+        expect(drop(ear) / chin, fixture.portrait).toBeLessThan(0.4);
+      }
+      expect(moved(rig, rest, open, [...SUBJECT_LEFT_EYE.loop, ...SUBJECT_RIGHT_EYE.loop]) / chin, fixture.portrait).toBeLessThan(1e-3);
+    }
+    chinPerLip.sort((a, b) => a - b);
+    expect(chinPerLip[chinPerLip.length >> 1]).toBeCloseTo(1, 2);
+    expect(chinPerLip[chinPerLip.length - 1]).toBeLessThan(1.3);
+  });
+
   it('scales the chin drop by the jaw gain, mouthClose with it, and refuses a gain outside its range', () => {
     const rig = rigOf(fixtures[0]);
     const rest = pose(rig, () => undefined);
