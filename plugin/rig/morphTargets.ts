@@ -24,6 +24,15 @@ const JAW_DROP = 0.145;
  * grows linearly from this at the ears to all of it at the chin; above the ears, fading out.
  */
 const JAW_OUTLINE_EAR_SHARE = 0.24;
+/** The mouth corners come in this share of the lower lip's drop as the jaw opens (the detector: 0.1 on both sides). */
+const JAW_CORNER_IN = 0.1;
+/**
+ * The cheeks drop this share of the lower lip's drop, plus the slope times how far below the ears
+ * they lie: the detector reads them dropping about half as far as the outline's pull dragged them,
+ * and with them held, no jaw of 36 portraits folds a triangle beside the nose at full drop.
+ */
+const JAW_CHEEK_SHARE = 0.04;
+const JAW_CHEEK_SLOPE = 0.55;
 /** How far above the ears the outline still drops, as a share of the chin's depth below them. */
 const JAW_OUTLINE_TAPER_ABOVE_EARS = 0.6;
 /** The mouth corners drop this share of the chin's drop. */
@@ -230,9 +239,12 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
   // The chin drops with the lower lip, one bone: the detector reads the chin's drop at about
   // two thirds of any drop greater than the lip's (the skin between them stretched).
   for (const v of jawOutline) jaw.moving.set(v, ctx.face(0, -lipDrop * outlineJawShare(belowEars(ctx, v))));
-  for (const v of lowerArea) jaw.moving.set(v, ctx.face(0, -(lipDrop + (cornerDrop(v) - lipDrop) * towardCorner(v))));
-  for (const v of upperArea) jaw.moving.set(v, ctx.face(0, -cornerDrop(v) * towardCorner(v)));
-  for (const v of corners) jaw.moving.set(v, ctx.face(0, -cornerDrop(v)));
+  // The mouth narrows as it opens: the corners come in, the lips with them by their share.
+  const narrow = (v: number) => -Math.sign(ctx.lateral(v, mx, my)) * JAW_CORNER_IN * lipDrop * towardCorner(v);
+  for (const v of lowerArea) jaw.moving.set(v, ctx.face(narrow(v), -(lipDrop + (cornerDrop(v) - lipDrop) * towardCorner(v))));
+  for (const v of upperArea) jaw.moving.set(v, ctx.face(narrow(v), -cornerDrop(v) * towardCorner(v)));
+  for (const v of corners) jaw.moving.set(v, ctx.face(narrow(v), -cornerDrop(v)));
+  for (const v of [...CHEEK.left, ...CHEEK.right]) jaw.moving.set(v, ctx.face(0, -lipDrop * (JAW_CHEEK_SHARE + JAW_CHEEK_SLOPE * Math.max(0, belowEars(ctx, v)))));
   morphs.set(Blendshape.jawOpen, jaw);
 
   const close = handles(0.25, ctx, [...still, ...corners, ...lowFace]);

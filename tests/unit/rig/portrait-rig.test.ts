@@ -112,8 +112,9 @@ describe('PortraitRig', () => {
     }
   });
 
-  it('opens the jaw as one bone: the chin drops with the lower lip, the outline takes a share from the ears down, the eyes stay', () => {
+  it('opens the jaw as one bone: the chin drops with the lower lip, the outline takes a share from the ears down, the mouth narrows, the eyes stay', () => {
     const [earLeft, earRight] = [454, 234];
+    const [mouthLeft, mouthRight] = [LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner];
     const chinPerLip: number[] = [];
     for (const fixture of fixtures) {
       const rig = rigOf(fixture);
@@ -128,6 +129,10 @@ describe('PortraitRig', () => {
         expect(drop(ear) / chin, fixture.portrait).toBeLessThan(0.4);
       }
       expect(moved(rig, rest, open, [...SUBJECT_LEFT_EYE.loop, ...SUBJECT_RIGHT_EYE.loop]) / chin, fixture.portrait).toBeLessThan(1e-3);
+      // The mouth narrows as it opens, and the cheeks beside it drop far less than the chin.
+      const width = (p: Float32Array) => Math.hypot(p[mouthLeft * 3] - p[mouthRight * 3], p[mouthLeft * 3 + 1] - p[mouthRight * 3 + 1]);
+      expect(width(open) / width(rest), fixture.portrait).toBeLessThan(0.99);
+      for (const cheek of [205, 425]) expect(drop(cheek) / chin, fixture.portrait).toBeLessThan(0.4);
     }
     chinPerLip.sort((a, b) => a - b);
     expect(chinPerLip[chinPerLip.length >> 1]).toBeCloseTo(1, 2);
