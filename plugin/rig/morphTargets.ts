@@ -24,6 +24,8 @@ const JAW_DROP = 0.145;
  * grows linearly from this at the ears to all of it at the chin; above the ears, fading out.
  */
 const JAW_OUTLINE_EAR_SHARE = 0.24;
+/** How far above the ears the outline still drops, as a share of the chin's depth below them. */
+const JAW_OUTLINE_TAPER_ABOVE_EARS = 0.6;
 /** The mouth corners come in this share of the lower lip's drop as the jaw opens (the detector: 0.1 on both sides). */
 const JAW_CORNER_IN = 0.1;
 /**
@@ -33,8 +35,6 @@ const JAW_CORNER_IN = 0.1;
  */
 const JAW_CHEEK_SHARE = 0.04;
 const JAW_CHEEK_SLOPE = 0.55;
-/** How far above the ears the outline still drops, as a share of the chin's depth below them. */
-const JAW_OUTLINE_TAPER_ABOVE_EARS = 0.6;
 /** The mouth corners drop this share of the chin's drop. */
 const JAW_CORNER_SHARE = 0.3;
 const BLINK_LOWER_RAISE = 0.3;
@@ -244,7 +244,8 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
   for (const v of lowerArea) jaw.moving.set(v, ctx.face(narrow(v), -(lipDrop + (cornerDrop(v) - lipDrop) * towardCorner(v))));
   for (const v of upperArea) jaw.moving.set(v, ctx.face(narrow(v), -cornerDrop(v) * towardCorner(v)));
   for (const v of corners) jaw.moving.set(v, ctx.face(narrow(v), -cornerDrop(v)));
-  for (const v of [...CHEEK.left, ...CHEEK.right]) jaw.moving.set(v, ctx.face(0, -lipDrop * (JAW_CHEEK_SHARE + JAW_CHEEK_SLOPE * Math.max(0, belowEars(ctx, v)))));
+  const cheekDrop = (v: number) => lipDrop * (JAW_CHEEK_SHARE + JAW_CHEEK_SLOPE * Math.max(0, belowEars(ctx, v)));
+  for (const v of [...CHEEK.left, ...CHEEK.right]) jaw.moving.set(v, ctx.face(0, -cheekDrop(v)));
   morphs.set(Blendshape.jawOpen, jaw);
 
   const close = handles(0.25, ctx, [...still, ...corners, ...lowFace]);

@@ -130,7 +130,8 @@ describe('PortraitRig', () => {
       }
       expect(moved(rig, rest, open, [...SUBJECT_LEFT_EYE.loop, ...SUBJECT_RIGHT_EYE.loop]) / chin, fixture.portrait).toBeLessThan(1e-3);
       // The mouth narrows as it opens, and the cheeks beside it drop far less than the chin.
-      const width = (p: Float32Array) => Math.hypot(p[mouthLeft * 3] - p[mouthRight * 3], p[mouthLeft * 3 + 1] - p[mouthRight * 3 + 1]);
+      const { imageWidth: w, imageHeight: h } = rig.data;
+      const width = (p: Float32Array) => Math.hypot((p[mouthLeft * 3] - p[mouthRight * 3]) * w, (p[mouthLeft * 3 + 1] - p[mouthRight * 3 + 1]) * h);
       expect(width(open) / width(rest), fixture.portrait).toBeLessThan(0.99);
       for (const cheek of [205, 425]) expect(drop(cheek) / chin, fixture.portrait).toBeLessThan(0.4);
     }
