@@ -18,6 +18,7 @@ import {
 } from './pixels';
 import { LIMITS, PROBE_SIZE, PROBES, type Probe, type ProbeName } from './probes';
 import { solveProbe, type SolverReport } from './solverProbe';
+import { landmarkResiduals } from './landmarkResiduals';
 import { movedBy, readFrame, see, toPixels, type Seen } from './probeFrames';
 import { evaluateFewShot, type EvalShot, type FewShotReport } from './fewShot';
 
@@ -27,6 +28,8 @@ export interface EvalEnvironment {
   /** The fallback engine's scene (WebGL2): its frames must agree with the primary's. */
   secondary: Scene;
   tracker: FaceTracker;
+  /** Also report each probe's per-landmark residuals (`ProbeReport.residuals`). */
+  residuals?: boolean;
 }
 
 export interface ProbeReport {
@@ -35,6 +38,8 @@ export interface ProbeReport {
   checks: Check[];
   /** The closed loop: controls the landmark solver recovered from this frame against the neutral frame, and their errors. */
   solver?: SolverReport;
+  /** With the residuals option: each landmark's re-detected motion minus the rig's, x then y, in face widths (landmarkResiduals). */
+  residuals?: number[];
 }
 
 export interface PortraitReport {
@@ -95,6 +100,7 @@ export async function evaluatePortrait(
       const seen = await see(env.tracker, frame);
       if (probe.name === 'neutral') neutral = { frame, seen };
       const checks = new CheckList();
+      let residuals: number[] | undefined;
       checks.atLeast('detected', seen.points ? 1 : 0, 1);
       if (seen.points && neutral?.seen.points && neutral.seen.transform && seen.transform) {
         probeFigures(probe, checks, { frame, reference, seen: seen.points, transform: seen.transform, neutral: neutral.seen.points, neutralTransform: neutral.seen.transform });
@@ -104,6 +110,7 @@ export async function evaluatePortrait(
         const target = probe.name === 'neutral' ? restPx : movedBy(n, restPx, toPixels(posed));
         const agreement = landmarkAgreement(seen.points, target, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(n), interOcular(n));
         checks.atMost('agreementFace', agreement.face, LIMITS.agreementMax).atMost('agreementEyes', agreement.eyes, LIMITS.agreementMax);
+        if (env.residuals) residuals = landmarkResiduals(seen.points, n, toPixels(posed), restPx, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(n));
       }
       checks.atMost('holes', countHoles(frame), 0);
       const torn = tearing.measure(rest, posed);
@@ -111,7 +118,7 @@ export async function evaluatePortrait(
       if (!probe.turn) checks.atLeast('worldPsnrDb', psnr(frame, reference, outsideHead), LIMITS.worldStaysMinPsnrDb);
       checks.atLeast('enginesPsnrDb', psnr(frame, other), LIMITS.enginesAgreeMinPsnrDb);
       const solver = seen.detection && neutral?.seen.detection ? solveProbe(probe, neutral.seen.detection, seen.detection) : undefined;
-      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks, solver });
+      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks, solver, residuals });
     }
     const probesHeld = probes.filter((p) => p.held).length;
     const fewShot = shots.length > 0 && neutral?.seen.points

@@ -4,17 +4,18 @@
 // report, a contact sheet PNG beside it, and a short table.
 // More shots of a portrait NAME.png (few-shot) go in a folder NAME.shots/ beside it; a shot whose
 // file name has "eyes-closed" or "mouth-open" in it is taken to show that.
-// Usage: npm run eval -- --portraits DIR --out FILE [--sheet FILE.png]
+// Usage: npm run eval -- --portraits DIR --out FILE [--sheet FILE.png] [--residuals]
+// --residuals adds each probe's per-landmark residuals to the report, for `npm run eval:residuals`.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, openToolPage } from '../browser/harness.mjs';
 import { printTable } from './printTable.mjs';
 
-const USAGE = 'usage: npm run eval -- --portraits DIR --out FILE.json [--sheet FILE.png]';
+const USAGE = 'usage: npm run eval -- --portraits DIR --out FILE.json [--sheet FILE.png] [--residuals]';
 let values;
 try {
-  ({ values } = parseArgs({ options: { portraits: { type: 'string' }, out: { type: 'string' }, sheet: { type: 'string' } } }));
+  ({ values } = parseArgs({ options: { portraits: { type: 'string' }, out: { type: 'string' }, sheet: { type: 'string' }, residuals: { type: 'boolean' } } }));
 } catch (error) {
   console.error(`${error.message}\n${USAGE}`);
   process.exit(2);
@@ -55,7 +56,7 @@ let finished;
 try {
   for (const file of files) {
     const shots = await shotsOf(file);
-    const report = await tool.page.evaluate(([url, name, s]) => /** @type {any} */ (window).evaluate(url, name, s), [`/@portraits/${encodeURIComponent(file)}`, file, shots]);
+    const report = await tool.page.evaluate(([url, name, s, r]) => /** @type {any} */ (window).evaluate(url, name, s, r), [`/@portraits/${encodeURIComponent(file)}`, file, shots, values.residuals === true]);
     portraits.push(report);
     const state = report.rigged ? `${report.probesHeld}/${report.probesTotal} probes held` : 'no face found';
     const fewShot = report.fewShot ? ` · few-shot ${report.fewShot.probes.filter((p) => p.held).length}/${report.fewShot.probes.length} held` : '';
@@ -72,6 +73,7 @@ const document = {
   date: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 1000),
   summary: finished.summary,
+  ...(values.residuals ? { eyePoints: finished.eyePoints } : {}),
   portraits,
 };
 await mkdir(dirname(outFile), { recursive: true });

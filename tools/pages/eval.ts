@@ -5,6 +5,7 @@ import { FaceTracker } from '../../plugin/capture/FaceTracker';
 import { createEngine } from '../../tests/support/engines';
 import { ContactSheet } from '../eval/contactSheet';
 import { evaluatePortrait, type EvalEnvironment, type PortraitReport } from '../eval/evaluatePortrait';
+import { EYE_POINTS } from '../eval/faceMeasures';
 import { shotContentFromName, type EvalShot } from '../eval/fewShot';
 import { summarize } from '../eval/summarize';
 import { loadImage } from './loadImage';
@@ -31,7 +32,8 @@ async function loadShot(url: string, name: string): Promise<EvalShot> {
   return { name, image: { width: data.width, height: data.height, data: data.data }, content: shotContentFromName(name) };
 }
 
-async function evaluate(url: string, name: string, shots: { url: string; name: string }[] = []): Promise<PortraitReport> {
+async function evaluate(url: string, name: string, shots: { url: string; name: string }[] = [], residuals = false): Promise<PortraitReport> {
+  env.residuals = residuals;
   const image = await loadImage(url);
   const shotImages = await Promise.all(shots.map((s) => loadShot(s.url, s.name)));
   sheet.startRow(name);
@@ -42,7 +44,7 @@ async function evaluate(url: string, name: string, shots: { url: string; name: s
 }
 
 function finish() {
-  return { summary: summarize(reports), contactSheetPng: sheet.toPngBase64() };
+  return { summary: summarize(reports), contactSheetPng: sheet.toPngBase64(), eyePoints: [...EYE_POINTS] };
 }
 
 Object.assign(window, { evaluate, finish, toolReady: true });
