@@ -38,7 +38,7 @@ export interface ProbeReport {
   checks: Check[];
   /** The closed loop: controls the landmark solver recovered from this frame against the neutral frame, and their errors. */
   solver?: SolverReport;
-  /** With the residuals option: each landmark's re-detected motion minus the rig's, x then y, in face widths (landmarkResiduals). */
+  /** With the residuals option: each landmark's re-detected place minus its agreement target, x then y, in face widths (landmarkResiduals). */
   residuals?: number[];
 }
 
@@ -110,7 +110,7 @@ export async function evaluatePortrait(
         const target = probe.name === 'neutral' ? restPx : movedBy(n, restPx, toPixels(posed));
         const agreement = landmarkAgreement(seen.points, target, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(n), interOcular(n));
         checks.atMost('agreementFace', agreement.face, LIMITS.agreementMax).atMost('agreementEyes', agreement.eyes, LIMITS.agreementMax);
-        if (env.residuals) residuals = landmarkResiduals(seen.points, n, toPixels(posed), restPx, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(n));
+        if (env.residuals) residuals = landmarkResiduals(seen.points, target, FACE_LANDMARK_WITH_IRIS_COUNT, faceWidth(n));
       }
       checks.atMost('holes', countHoles(frame), 0);
       const torn = tearing.measure(rest, posed);
