@@ -222,7 +222,9 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
   const lowerArea = lipArea.filter(isLower);
   const lowFace = FACE_OVAL.filter((v) => jawShare(ctx, v) > 0.2);
   const highFace = FACE_OVAL.filter((v) => jawShare(ctx, v) <= 0.2);
-  const still = [...upperLips, ...NOSE, ...eyeLoops, ...brows, ...highFace];
+  /** What no jaw or mouth motion moves, but for the outline. */
+  const heldInside = [...upperLips, ...NOSE, ...eyeLoops, ...brows];
+  const still = [...heldInside, ...highFace];
 
   const [mx, my] = ctx.midpoint(LIPS.outer.subjectLeftCorner, LIPS.outer.subjectRightCorner);
   const halfWidth = Math.abs(ctx.lateral(LIPS.outer.subjectLeftCorner, mx, my));
@@ -232,7 +234,7 @@ function authorJawAndMouth(ctx: MorphContext, morphs: Map<number, MorphHandles>)
   // The lower lip drops with the chin, less toward the corners (which drop least), and the
   // upper lip's ends follow the corners, so no lip triangle turns over.
   const jawOutline = FACE_OVAL.filter((v) => outlineJawShare(belowEars(ctx, v)) > 0);
-  const jawStill = [...upperLips, ...NOSE, ...eyeLoops, ...brows, ...FACE_OVAL.filter((v) => !jawOutline.includes(v))];
+  const jawStill = [...heldInside, ...FACE_OVAL.filter((v) => !jawOutline.includes(v))];
   const jaw = handles(0.8, ctx, jawStill.filter((v) => !upperArea.includes(v)));
   const cornerDrop = (v: number) => JAW_DROP * jawShare(ctx, v) * JAW_CORNER_SHARE;
   const lipDrop = JAW_DROP * jawShare(ctx, LIPS.inner.lower[(LIPS.inner.lower.length - 1) / 2]);

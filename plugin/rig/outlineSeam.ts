@@ -127,9 +127,10 @@ export function placeSeamCopies(
     }
     // The inward normal at the nearest point: the two ends' normals (across the chord between
     // each end's neighbours) blended along the edge.
-    const bj = (bi + 1) % n;
-    let nx = chordNormalX(seam, work, bi, n) * (1 - bt) + chordNormalX(seam, work, bj, n) * bt;
-    let ny = chordNormalY(seam, work, bi, n) * (1 - bt) + chordNormalY(seam, work, bj, n) * bt;
+    chordNormal(seam, work, bi, n, NORMAL_START);
+    chordNormal(seam, work, (bi + 1) % n, n, NORMAL_END);
+    let nx = NORMAL_START[0] * (1 - bt) + NORMAL_END[0] * bt;
+    let ny = NORMAL_START[1] * (1 - bt) + NORMAL_END[1] * bt;
     const length = Math.sqrt(nx * nx + ny * ny);
     nx = length > 0 ? (nx * inward) / length : 0;
     ny = length > 0 ? (ny * inward) / length : 0;
@@ -141,20 +142,17 @@ export function placeSeamCopies(
   }
 }
 
-/** x of the unit normal (left of the outline's direction) at outline point `k`, across the chord between its neighbours. */
-function chordNormalX(seam: Uint32Array, work: Float32Array, k: number, n: number): number {
-  const a = seam[((k + n - 1) % n) * SEAM_STRIDE + 1] * 3, b = seam[((k + 1) % n) * SEAM_STRIDE + 1] * 3;
-  const ex = work[b] - work[a], ey = work[b + 1] - work[a + 1];
-  const length = Math.sqrt(ex * ex + ey * ey);
-  return length > 0 ? -ey / length : 0;
-}
+/** Scratch for placeSeamCopies: the normals at the nearest edge's two ends (doubles, as the arithmetic around them). */
+const NORMAL_START = new Float64Array(2);
+const NORMAL_END = new Float64Array(2);
 
-/** y of chordNormalX's normal. */
-function chordNormalY(seam: Uint32Array, work: Float32Array, k: number, n: number): number {
+/** The unit normal (left of the outline's direction) at outline point `k`, across the chord between its neighbours, into `out`. */
+function chordNormal(seam: Uint32Array, work: Float32Array, k: number, n: number, out: Float64Array): void {
   const a = seam[((k + n - 1) % n) * SEAM_STRIDE + 1] * 3, b = seam[((k + 1) % n) * SEAM_STRIDE + 1] * 3;
   const ex = work[b] - work[a], ey = work[b + 1] - work[a + 1];
   const length = Math.sqrt(ex * ex + ey * ey);
-  return length > 0 ? ex / length : 0;
+  out[0] = length > 0 ? -ey / length : 0;
+  out[1] = length > 0 ? ex / length : 0;
 }
 
 /** Each seam copy takes its place against its outline point again after the correctives and shots have moved the point. Allocates nothing. */
