@@ -7,8 +7,8 @@ const RESIDUAL_DECIMALS = 5;
  * Each landmark's re-detected place minus the place landmark agreement measures it against (the
  * rig's motion applied where the detector saw the neutral face), x then y, in face widths: what
  * landmark agreement averages, kept per landmark so that a bias shared by many portraits (a
- * point the detector always reads higher than the rig puts it) can be told from noise. Both in
- * pixels, three numbers per point.
+ * point the detector always reads higher than the rig puts it) can be told from noise. `seen`
+ * and `target` are in pixels, x, y, z per point; only x and y are compared.
  */
 export function landmarkResiduals(seen: Points, target: Points, count: number, faceWidthPx: number): number[] {
   const scale = 10 ** RESIDUAL_DECIMALS;
