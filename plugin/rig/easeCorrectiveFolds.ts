@@ -54,7 +54,7 @@ export function easeCorrectiveFolds(rig: PortraitRig, correctives: RigMorph[], c
       rig.deform(controls, posed);
       const after = areaRatios(skin, rest, posed);
       for (let t = 0; t < after.length; t++) {
-        if (!worse(after[t], before[s][t], stretch && limited[t] === 1)) continue;
+        if (!tornWorse(after[t], before[s][t], stretch && limited[t] === 1)) continue;
         torn++;
         ease(skin.corners, sources, t, nudges);
       }
@@ -66,10 +66,15 @@ export function easeCorrectiveFolds(rig: PortraitRig, correctives: RigMorph[], c
   return morph;
 }
 
-/** Torn with the corrective where it was not without, or torn further than without (`limited`: area limits count). */
-function worse(after: number, before: number, limited: boolean): boolean {
+/**
+ * Torn with the corrective where it was not without, or torn further than without (`limited`:
+ * area limits count). A triangle the turn alone squeezed into the headroom and the corrective
+ * stretches (or the other way round) counts as torn further once it leaves the limits themselves.
+ */
+export function tornWorse(after: number, before: number, limited: boolean): boolean {
   if (!tears(after, limited)) return false;
   if (!tears(before, limited)) return true;
+  if (after > 1 !== before > 1) return tears(after, limited, 1);
   return before > 1 ? after > before + RATIO_SLACK : after < before - RATIO_SLACK;
 }
 

@@ -3,12 +3,13 @@ import { RigFormatError } from '../../../plugin/core/errors';
 import { FaceControls } from '../../../plugin/core/FaceControls';
 import { PortraitRig, buildPortraitRig, parseRigJson, serializeRig } from '../../../plugin/rig';
 import { capTurnGains } from '../../../plugin/rig/capTurnGains';
-import { easeCorrectiveFolds } from '../../../plugin/rig/easeCorrectiveFolds';
+import { easeCorrectiveFolds, tornWorse } from '../../../plugin/rig/easeCorrectiveFolds';
 import { LANDMARK_COUNT } from '../../../plugin/rig/landmarkPixels';
 import type { RigMorph } from '../../../plugin/rig/PortraitRigData';
 import {
   CORRECTIVE_COUNT, CORRECTIVE_TURNS, MAX_CORRECTIVE_FACE_HEIGHTS, MAX_CORRECTIVE_WEIGHT, correctiveMorph, correctiveWeights,
 } from '../../../plugin/rig/turnCorrectives';
+import { MAX_AREA_GROWTH, MIN_AREA_SHRINK } from '../../../plugin/rig/stretchLimits';
 import { subtractFit } from '../../../plugin/rig/withoutFields';
 import { MeshTearingCheck } from '../../../tools/eval/meshTearing';
 import { faceFixtures, flatLandmarks } from './rigFixtures';
@@ -95,6 +96,20 @@ describe('head-turn correctives', () => {
     const eased = check.measure(rest, posed(rig, CORRECTIVE_TURNS[0].yaw, 0));
     expect(eased.foldOvers).toBe(0);
     expect(eased.overStretched).toBe(0);
+  });
+
+  it('count a triangle the turn squeezed into the headroom as torn further once the corrective stretches it past the limit', () => {
+    // flare-female12's nose sliver: 0.40 of its area with the turn alone, 4.46 with the corrective.
+    const squeezed = MIN_AREA_SHRINK * 1.2;
+    expect(tornWorse(4.46, squeezed, true)).toBe(true);
+    expect(tornWorse(MIN_AREA_SHRINK * 0.9, MAX_AREA_GROWTH * 0.9, true)).toBe(true);
+    // Stretched, but inside the limits: the headroom alone does not count against it.
+    expect(tornWorse(MAX_AREA_GROWTH * 0.9, squeezed, true)).toBe(false);
+    // Squeezed further, or eased back: as before.
+    expect(tornWorse(squeezed * 0.9, squeezed, true)).toBe(true);
+    expect(tornWorse(squeezed * 1.05, squeezed, true)).toBe(false);
+    // Lids and lips: only folds count.
+    expect(tornWorse(4.46, squeezed, false)).toBe(false);
   });
 });
 
