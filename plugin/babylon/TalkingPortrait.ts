@@ -22,6 +22,7 @@ import { GeneratorSlot } from './GeneratorSlot';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { calibrateJaw } from './calibrateJaw';
 import { calibrateSmile } from './calibrateSmile';
+import { calibrateTeeth } from './calibrateTeeth';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
 import { portraitRigData } from './portraitRigData';
 import { PortraitShots, pairOptionShots, type PortraitShotInfo } from './portraitShots';
@@ -110,7 +111,10 @@ export class TalkingPortrait implements SystemPortrait {
     }
     try {
       if (tracker && (options.calibrateHeadTurns ?? true)) await calibrateHeadTurns(portrait, tracker);
-      if (tracker && (options.calibrateJaw ?? true)) await calibrateJaw(portrait, tracker);
+      if (tracker && (options.calibrateJaw ?? true)) {
+        await calibrateJaw(portrait, tracker);
+        await calibrateTeeth(portrait, tracker);
+      }
       if (tracker && (options.calibrateSmile ?? true)) await calibrateSmile(portrait, tracker);
       for (const shot of pairOptionShots(options.shots ?? [], options.rig?.shots ?? [])) await portrait._addShotAsync(shot.image, shot.content, shot.baked);
     } catch (error) {

@@ -34,7 +34,9 @@ export interface TalkingPortraitOptions {
   calibrateHeadTurns?: boolean;
   /**
    * Finds the chin drop at which jawOpen = 1 reads to the face detector as the same wide-open
-   * mouth on every portrait (babylon/calibrateJaw; two to four renders and detections).
+   * mouth on every portrait (babylon/calibrateJaw; two to four renders and detections), then how
+   * much of the teeth that open mouth shows so its opening reads darker than the lips
+   * (babylon/calibrateTeeth; one to four more).
    * Default true when the face is detected now; a baked rig already carries its calibration.
    */
   calibrateJaw?: boolean;

@@ -12,11 +12,16 @@ export async function detectTurned(portrait: TalkingPortrait, tracker: FaceTrack
 
 /** Renders the portrait with its controls as they are and detects the face in the frame; null if none is found. */
 export async function detectRendered(portrait: TalkingPortrait, tracker: FaceTracker): Promise<FaceDetection | null> {
+  return (await detectRenderedFrame(portrait, tracker))?.seen ?? null;
+}
+
+/** As detectRendered, with the frame the face was found in. */
+export async function detectRenderedFrame(portrait: TalkingPortrait, tracker: FaceTracker): Promise<{ frame: ImageData; seen: FaceDetection } | null> {
   portrait.renderNow();
   const { width, height } = portrait.texture.getSize();
-  const pixels = await portrait.readPixelsAsync();
+  const frame = new ImageData(new Uint8ClampedArray(await portrait.readPixelsAsync()), width, height);
   try {
-    return await tracker.detectImage(new ImageData(new Uint8ClampedArray(pixels), width, height));
+    return { frame, seen: await tracker.detectImage(frame) };
   } catch (error) {
     if (error instanceof NoFaceError) return null;
     throw error;

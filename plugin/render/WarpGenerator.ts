@@ -22,9 +22,8 @@ import type { Rgb } from '../rig/rigColors';
 import { LASH_DARKNESS } from './lashLineStyle';
 import { WARP_FRAGMENT_GLSL, WARP_VERTEX_GLSL } from './warpShaderGlsl';
 import { WARP_FRAGMENT_WGSL, WARP_VERTEX_WGSL } from './warpShaderWgsl';
+import { TEETH_HEIGHT, writeTeethHeight } from './teethShow';
 
-/** Teeth show this far (face heights) below the upper lip. */
-const TEETH_HEIGHT = 0.03;
 /** Where the shader's `eyes` (gaze right, left, lid shut right, left) and `mouth` (open, gap, teeth height, aspect) start in the openings array. */
 const UNIFORM_EYES_AT = OPENING_GAZE_RIGHT;
 const UNIFORM_MOUTH_AT = OPENING_MOUTH;
@@ -190,6 +189,7 @@ export class WarpGenerator {
     const d = this._rig.data;
     this._positions.update(positions);
     measureOpenings(d, positions, this._rest, this._openings);
+    writeTeethHeight(this._rig.mouthFigures, this._openings, OPENINGS_LENGTH);
     const renderTarget = this._target.renderTarget;
     if (!renderTarget) return false;
 

@@ -1,15 +1,21 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
 import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
-import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_OPEN_TEETH_SHARE, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_OPEN_TEETH_SHARE, MIN_SMILE_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
 import { closeOutlineSeam, placeSeamCopies, SEAM_OFFSET_STRIDE, SEAM_STRIDE, seamInwardSide } from './outlineSeam';
 import { rollWeights } from './rollWeights';
+import { measureLipParting } from './measureOpenings';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
 
 /** The head channels of FaceControls: what turnHead() reads. */
 export type HeadPoseLike = Pick<FaceControlsLike, 'yaw' | 'pitch' | 'roll' | 'x' | 'y' | 'z'>;
+
+/** Where PortraitRig.mouthFigures holds the last pose's lip parting and the rig's open-teeth share. */
+export const MOUTH_LIP_PARTING = 0;
+export const MOUTH_OPEN_TEETH_SHARE = 1;
+const MOUTH_FIGURES_LENGTH = 2;
 
 /** Depth written for the generator's depth test spans this many face heights around the pivot. */
 const DEPTH_SPAN_FACE_HEIGHTS = 4;
@@ -27,6 +33,8 @@ export class PortraitRig {
   private readonly _rollWeight: Float32Array;
   /** The controls' weights with the jaw and smile gains applied: what the morphs read. */
   private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
+  /** The last pose's lip parting and the open-teeth share: what `mouthFigures` reads. */
+  private readonly _mouthFigures = new Float32Array(MOUTH_FIGURES_LENGTH);
   /** Where each seam copy sits against its outline point under the current expressions, x, y, depth each (rig/outlineSeam). */
   private readonly _seamOffsets: Float32Array;
   /** Which side of the outline's edges the face lies on: 1 left, −1 right (rig/outlineSeam). */
@@ -39,6 +47,7 @@ export class PortraitRig {
     this._seamInward = data.outlineSeam ? seamInwardSide(data.rest, data.outlineSeam) : 1;
     this._work = new Float32Array(data.vertexCount * 3);
     this._shots = new RigShots(data);
+    this._mouthFigures[MOUTH_OPEN_TEETH_SHARE] = data.openTeethShare ?? 1;
   }
 
   /**
@@ -52,6 +61,16 @@ export class PortraitRig {
   /** How much of the eyes shot (subject right, left eye) and the mouth shot the last pose shows, 0..1 (rig/shots/shotBlend layout). */
   get shotWeights(): Float32Array {
     return this._shots.weights;
+  }
+
+  /**
+   * What the generator needs to show the teeth (render/teethShow): at MOUTH_LIP_PARTING, how far
+   * the last pose's expressions parted the lips beyond the portrait's own gap (face heights),
+   * measured before the head-turn correctives, whose slight parting is not an expression; at
+   * MOUTH_OPEN_TEETH_SHARE, the rig's open-teeth share (1 when not calibrated).
+   */
+  get mouthFigures(): Float32Array {
+    return this._mouthFigures;
   }
 
   /** The rig as plain data, with its current head-turn gains: what serializeRig saves. */
@@ -75,6 +94,15 @@ export class PortraitRig {
       throw new RangeError(`PortraitRig.setJawGain: the gain must be from ${MIN_JAW_GAIN} to ${MAX_JAW_GAIN}, got ${jawGain}.`);
     }
     this._data = { ...this._data, jawGain };
+  }
+
+  /** Sets the share of the teeth a fully open mouth still shows (found at bake time; 1 shows them all). */
+  setOpenTeethShare(share: number): void {
+    if (!(share >= MIN_OPEN_TEETH_SHARE && share <= MAX_OPEN_TEETH_SHARE)) {
+      throw new RangeError(`PortraitRig.setOpenTeethShare: the share must be from ${MIN_OPEN_TEETH_SHARE} to ${MAX_OPEN_TEETH_SHARE}, got ${share}.`);
+    }
+    this._data = { ...this._data, openTeethShare: share };
+    this._mouthFigures[MOUTH_OPEN_TEETH_SHARE] = share;
   }
 
   /** Sets the shares of the authored smile that mouthSmileLeft and mouthSmileRight = 1 make, per side (found at bake time). */
@@ -114,6 +142,7 @@ export class PortraitRig {
     // An uncalibrated rig reads the controls as they are: no copy on the per-frame path.
     this._applyMorphs(d.jawGain === undefined && d.smileGains === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
     if (d.outlineSeam) placeSeamCopies(d, this._seamInward, work, this._seamOffsets);
+    this.measureLipParting(work);
     this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
@@ -165,6 +194,11 @@ export class PortraitRig {
       out[o + 1] = (cy + Xf * ry + Yf * uy) * invH;
       out[o + 2] = 0.5 - Zf * depthScale;
     }
+  }
+
+  /** Notes how far un-turned `positions`, before any head-turn corrective, part the lips: what `lipParting` reads (as deform() does after morphs). */
+  measureLipParting(positions: Float32Array): void {
+    measureLipParting(this._data, positions, this._mouthFigures, MOUTH_LIP_PARTING);
   }
 
   /** Nudges un-turned `positions` by the head-turn correctives `head` calls for (as deform() does after morphs). */

@@ -89,6 +89,12 @@ export interface PortraitRigData {
    */
   readonly smileGains?: SmileGains;
   /**
+   * The share of the teeth a fully open mouth still shows (render/teethShow): found at bake time
+   * so that the opening reads darker than the lips (babylon/calibrateTeeth); dark lips need less
+   * of the bright teeth. Absent when not calibrated, which is 1.
+   */
+  readonly openTeethShare?: number;
+  /**
    * Head-turn correctives found at bake time (rig/turnCorrectives), one per CORRECTIVE_TURNS
    * entry, in un-turned image pixels; absent when not calibrated.
    */
@@ -113,6 +119,10 @@ export const MAX_HEAD_GAIN = 2.5;
 /** The jaw gains a calibration may find; a rig file with one outside them is refused. */
 export const MIN_JAW_GAIN = 0.6;
 export const MAX_JAW_GAIN = 1.6;
+
+/** The open-teeth shares a calibration may find (render/teethShow); a rig file with one outside them is refused. */
+export const MIN_OPEN_TEETH_SHARE = 0.3;
+export const MAX_OPEN_TEETH_SHARE = 1;
 
 /** The smile gains a calibration may find; a rig file with one outside them is refused. */
 export const MIN_SMILE_GAIN = 0.6;

@@ -103,3 +103,14 @@ export function restLipGap(d: PortraitRigData): number {
   const u = UPPER_MID * 3, l = LOWER_MID * 3;
   return Math.hypot(d.rest[u] - d.rest[l], d.rest[u + 1] - d.rest[l + 1]) / d.frame.faceHeight;
 }
+
+/**
+ * How far un-turned `positions` (image pixels, as data.rest) part the lips at the mouth's middle
+ * beyond the portrait's own gap, in face heights (0 if no further), into out[at]. Allocation-free.
+ */
+export function measureLipParting(d: PortraitRigData, positions: Float32Array, out: Float32Array, at: number): void {
+  const u = UPPER_MID * 3, l = LOWER_MID * 3, rest = d.rest;
+  const gap = Math.hypot(positions[u] - positions[l], positions[u + 1] - positions[l + 1]);
+  const restGap = Math.hypot(rest[u] - rest[l], rest[u + 1] - rest[l + 1]);
+  out[at] = Math.max(0, gap - restGap) / d.frame.faceHeight;
+}

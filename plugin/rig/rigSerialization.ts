@@ -1,6 +1,6 @@
 import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
-import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_SMILE_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph, type SmileGains } from './PortraitRigData';
+import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_OPEN_TEETH_SHARE, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_OPEN_TEETH_SHARE, MIN_SMILE_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph, type SmileGains } from './PortraitRigData';
 import { LANDMARK_COUNT } from './landmarkPixels';
 import { seamProblem } from './outlineSeam';
 import type { RigColors, Rgb } from './rigColors';
@@ -35,6 +35,8 @@ export interface SerializedRig {
   jawGain?: number;
   /** The smile gains found at bake time (optional, as jawGain). */
   smileGains?: SmileGains;
+  /** The open-teeth share found at bake time (optional, as jawGain). */
+  openTeethShare?: number;
   irises: number[];
   /** Head-turn correctives found at bake time (optional: rigs baked without a detector leave it out). */
   turnCorrectives?: SerializedMorph[];
@@ -83,6 +85,7 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     pitchGain: rig.pitchGain,
     ...(rig.jawGain !== undefined ? { jawGain: rig.jawGain } : {}),
     ...(rig.smileGains !== undefined ? { smileGains: { ...rig.smileGains } } : {}),
+    ...(rig.openTeethShare !== undefined ? { openTeethShare: rig.openTeethShare } : {}),
     irises: floats(rig.irises),
     ...(rig.turnCorrectives ? { turnCorrectives: rig.turnCorrectives.map(serializeMorph) } : {}),
     ...(rig.shots?.length ? { shots: rig.shots.map(serializeShot) } : {}),
@@ -247,6 +250,7 @@ export function parseRig(json: unknown): PortraitRigData {
     pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     ...(o.jawGain !== undefined ? { jawGain: finite(o.jawGain, 'jawGain', MIN_JAW_GAIN, MAX_JAW_GAIN) } : {}),
     ...(o.smileGains !== undefined ? { smileGains: parseSmileGains(o.smileGains) } : {}),
+    ...(o.openTeethShare !== undefined ? { openTeethShare: finite(o.openTeethShare, 'openTeethShare', MIN_OPEN_TEETH_SHARE, MAX_OPEN_TEETH_SHARE) } : {}),
     irises: numbers(o.irises, 'irises', 6),
     ...(o.turnCorrectives !== undefined ? { turnCorrectives: parseCorrectives(o.turnCorrectives, vertexCount, faceHeight) } : {}),
     ...(o.shots !== undefined ? { shots: parseShots(o.shots) } : {}),

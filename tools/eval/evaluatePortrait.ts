@@ -12,9 +12,10 @@ import {
   eyeAspectRatio, eyeWidth, faceHeight, faceWidth, interOcular, landmarkAgreement, mouthOpening, upAxis, type Points,
 } from './faceMeasures';
 import { headTurnBetween } from '../../plugin/capture/headTurn';
+import { lipsOverOpeningLuma } from '../../plugin/capture/mouthContrast';
 import { MeshTearingCheck } from './meshTearing';
 import {
-  convexHull, countHoles, grow, imageOnMatte, landmarkPolygon, meanLuminance, polygonMask, psnr, type PixelMask, type Rgba,
+  convexHull, countHoles, grow, imageOnMatte, landmarkPolygon, polygonMask, psnr, type PixelMask, type Rgba,
 } from './pixels';
 import { LIMITS, PROBE_SIZE, PROBES, type Probe, type ProbeName } from './probes';
 import { solveProbe, type SolverReport } from './solverProbe';
@@ -156,10 +157,7 @@ function probeFigures(probe: Probe, checks: CheckList, x: ProbeInput): void {
       break;
     case 'jaw': {
       checks.atLeast('mouthOpening', mouthOpening(x.seen), LIMITS.jawMinOpening);
-      const opening = polygonMask(landmarkPolygon(x.seen, LIPS.inner.loop));
-      const outerLips = polygonMask(landmarkPolygon(x.seen, LIPS.outer.loop));
-      const lips: PixelMask = (px, py) => outerLips(px, py) && !opening(px, py);
-      checks.atLeast('lipsOverOpeningLuma', meanLuminance(x.frame, lips) - meanLuminance(x.frame, opening), Number.EPSILON);
+      checks.atLeast('lipsOverOpeningLuma', lipsOverOpeningLuma(x.frame, x.seen), Number.EPSILON);
       break;
     }
     case 'smile': {

@@ -36,18 +36,6 @@ export function countHoles(frame: Rgba): number {
   return holes;
 }
 
-/** Rec. 601 luma, averaged where mask is true (NaN if nowhere). */
-export function meanLuminance(p: Rgba, mask: PixelMask): number {
-  let sum = 0, n = 0;
-  for (let y = 0; y < p.height; y++) for (let x = 0; x < p.width; x++) {
-    if (!mask(x, y)) continue;
-    const o = (y * p.width + x) * 4;
-    sum += 0.299 * p.data[o] + 0.587 * p.data[o + 1] + 0.114 * p.data[o + 2];
-    n++;
-  }
-  return n ? sum / n : NaN;
-}
-
 /** Inside a polygon of pixel points, sampled at pixel centres. */
 export function polygonMask(polygon: Polygon2): PixelMask {
   return (x, y) => insidePolygon(x + 0.5, y + 0.5, polygon);

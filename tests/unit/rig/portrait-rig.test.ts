@@ -207,6 +207,8 @@ describe('rig serialization', () => {
     ['a head-turn gain no calibration gives', (o) => ({ ...o, yawGain: 7 })],
     ['a jaw gain no calibration gives', (o) => ({ ...o, jawGain: 3 })],
     ['a jaw gain that is not a number', (o) => ({ ...o, jawGain: '0.9' })],
+    ['an open-teeth share no calibration gives', (o) => ({ ...o, openTeethShare: 0.1 })],
+    ['an open-teeth share that is not a number', (o) => ({ ...o, openTeethShare: '1' })],
     ['a smile gain no calibration gives', (o) => ({ ...o, smileGains: { left: 1, right: 2 } })],
     ['smile gains missing a side', (o) => ({ ...o, smileGains: { left: 1 } })],
     ['smile gains that are not an object', (o) => ({ ...o, smileGains: [1, 1] })],
@@ -241,6 +243,13 @@ describe('rig serialization', () => {
     expect(loaded.jawGain).toBe(0.8);
     const open = (c: FaceControls) => c.set('jawOpen', 1);
     expect(Array.from(pose(new PortraitRig(loaded), open))).toEqual(Array.from(pose(rig, open)));
+  });
+
+  it('carries a calibrated open-teeth share through JSON, and leaves it out of an uncalibrated rig', () => {
+    expect('openTeethShare' in JSON.parse(json)).toBe(false);
+    const rig = new PortraitRig(data);
+    rig.setOpenTeethShare(0.45);
+    expect(parseRigJson(JSON.stringify(serializeRig(rig.data))).openTeethShare).toBe(0.45);
   });
 
   it('carries calibrated smile gains through JSON, scales each side by its own, and leaves them out of an uncalibrated rig', () => {
