@@ -110,7 +110,9 @@ export function restLipGap(d: PortraitRigData): number {
  */
 export function measureLipParting(d: PortraitRigData, positions: Float32Array, out: Float32Array, at: number): void {
   const u = UPPER_MID * 3, l = LOWER_MID * 3, rest = d.rest;
-  const gap = Math.hypot(positions[u] - positions[l], positions[u + 1] - positions[l + 1]);
-  const restGap = Math.hypot(rest[u] - rest[l], rest[u + 1] - rest[l + 1]);
-  out[at] = Math.max(0, gap - restGap) / d.frame.faceHeight;
+  // Math.hypot takes its arguments as a list, an allocation per call.
+  const px = positions[u] - positions[l], py = positions[u + 1] - positions[l + 1];
+  const rx = rest[u] - rest[l], ry = rest[u + 1] - rest[l + 1];
+  const parting = (Math.sqrt(px * px + py * py) - Math.sqrt(rx * rx + ry * ry)) / d.frame.faceHeight;
+  out[at] = parting > 0 ? parting : 0;
 }
