@@ -69,8 +69,14 @@ export function solveHarmonicMorph(
   if (untangle) {
     const keep = new Set(untangle.keep);
     for (const v of handles.pinned) keep.add(v);
-    for (let v = 0; v < count; v++) if (!(mobility(v) > 0)) keep.add(v);
-    untangleMorph(value, { ...untangle, keep, neighbours, x: restX, y: restY });
+    const unfoldable = new Set(keep);
+    for (let v = 0; v < count; v++) {
+      if (!(mobility(v) > 0)) {
+        keep.add(v);
+        unfoldable.delete(v);
+      }
+    }
+    untangleMorph(value, { ...untangle, keep, unfoldable, neighbours, x: restX, y: restY });
   }
   return sparseMorph(value);
 }
