@@ -20,8 +20,8 @@ export const OPENING_DARKER_BY = 6;
  * jaw probe; 5 of the 36 shared portraits, by up to 10 luma levels). This keeps the most teeth at
  * which a fully open jaw's opening, between the lips the detector finds, reads OPENING_DARKER_BY
  * darker than them; else the share that read darkest. Run after calibrateJaw (the opening's size
- * matters); a portrait whose lips already read lighter keeps all its teeth after one render and
- * detection. Once per portrait, at creation or bake time; never per frame.
+ * matters); a portrait whose opening already reads that much darker keeps all its teeth after one
+ * render and detection. Once per portrait, at creation or bake time; never per frame.
  */
 export async function calibrateTeeth(portrait: TalkingPortrait, tracker: FaceTracker): Promise<void> {
   let kept = 1, keptContrast = -Infinity;

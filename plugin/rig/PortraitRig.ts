@@ -196,7 +196,7 @@ export class PortraitRig {
     }
   }
 
-  /** Notes how far un-turned `positions`, before any head-turn corrective, part the lips: what `lipParting` reads (as deform() does after morphs). */
+  /** Notes how far un-turned `positions`, before any head-turn corrective, part the lips: what `mouthFigures` reads at MOUTH_LIP_PARTING (as deform() does after morphs). */
   measureLipParting(positions: Float32Array): void {
     measureLipParting(this._data, positions, this._mouthFigures, MOUTH_LIP_PARTING);
   }

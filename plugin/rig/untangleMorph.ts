@@ -16,7 +16,7 @@ const MAX_LIMITED_SHARE = 2.6;
  * The share of its pull a kept vertex takes when it moves as a last resort: the fold is then
  * undone mostly by the free points around it. Over the 36 portraits, moving the kept points as
  * freely (1) took 20 % off a smile's corner rise (flare-male18) and left two other smiles under
- * QUALITY.md's 3 %; at 0.03 the corner keeps 92 % of its rise.
+ * QUALITY.md's 3 %; starting at 0.03 and doubling (RELUCTANT_DOUBLING_ROUNDS), it keeps 91 %.
  */
 const RELUCTANT_RATE = 0.03;
 /** Rounds after which a kept vertex's share doubles, and the last resort's rounds at most (the share reaches 1 by the end). */
