@@ -7,10 +7,10 @@ import type { BaseTexture } from '@babylonjs/core/Materials/Textures/baseTexture
 import type { RenderTargetTexture } from '@babylonjs/core/Materials/Textures/renderTargetTexture.js';
 import { VertexBuffer } from '@babylonjs/core/Buffers/buffer.js';
 import { Color3, Color4 } from '@babylonjs/core/Maths/math.color.js';
-import { Vector3, Vector4 } from '@babylonjs/core/Maths/math.vector.js';
+import { Vector4 } from '@babylonjs/core/Maths/math.vector.js';
 import { Viewport } from '@babylonjs/core/Maths/math.viewport.js';
 import type { DataBuffer } from '@babylonjs/core/Buffers/dataBuffer.js';
-import type { PortraitRig } from '../rig/PortraitRig';
+import { LOOK_LEFT, LOOK_RIGHT, type PortraitRig } from '../rig/PortraitRig';
 import { shadeWithLashes } from '../rig/lashLine';
 import {
   OPENINGS_LENGTH, OPENING_GAZE_RIGHT, OPENING_MOUTH, measureOpenings,
@@ -41,8 +41,6 @@ export interface GeneratorShot {
 
 /** Uniforms that hold for the generator's life. */
 interface FixedUniforms {
-  readonly irisRight: Vector3;
-  readonly irisLeft: Vector3;
   readonly sclera: Color3;
   readonly cavity: Color3;
   readonly teeth: Color3;
@@ -55,8 +53,6 @@ function fixedUniforms(d: PortraitRigData): FixedUniforms {
   const c = d.colors;
   const color = (rgb: Rgb, k = 1) => new Color3(rgb[0] * k, rgb[1] * k, rgb[2] * k);
   return {
-    irisRight: new Vector3(d.irises[0], d.irises[1], d.irises[2]),
-    irisLeft: new Vector3(d.irises[3], d.irises[4], d.irises[5]),
     sclera: color(c.sclera),
     cavity: color(c.cavity),
     teeth: color(c.teeth),
@@ -66,6 +62,9 @@ function fixedUniforms(d: PortraitRigData): FixedUniforms {
   };
 }
 const FULL_VIEWPORT = new Viewport(0, 0, 1, 1);
+/** Floats per eye in the shader's iris vectors: u, v, radius, look. */
+const IRIS_UNIFORM_FLOATS = 4;
+const IRIS_LOOK = 3;
 
 /**
  * The default generator: draws the portrait through its posed rig mesh into a render
@@ -88,7 +87,15 @@ export class WarpGenerator {
   private readonly _clear = new Color4(0, 0, 0, 0);
   private readonly _matte: Color4;
   private readonly _fixedUniforms: FixedUniforms;
-  /** Gaze right, left (iris moved, 0..1), then how shut each eye is (0..1). */
+  /**
+   * Per eye (subject right, then left) the resting iris's u, v and radius (a share of the image
+   * width), then how far the expressions alone moved it (PortraitRig.lookFigures): laid out as
+   * the shader's `irisRight` and `irisLeft` vectors.
+   */
+  private readonly _irises = new Float32Array(2 * IRIS_UNIFORM_FLOATS);
+  private readonly _irisRightUniform = new Vector4(0, 0, 0, 0);
+  private readonly _irisLeftUniform = new Vector4(0, 0, 0, 0);
+  /** Gaze right, left (iris moved, 0..1, a head turn's parallax included), then how shut each eye is (0..1). */
   private readonly _eyesUniform = new Vector4(0, 0, 0, 0);
   /** Mouth opened past rest (0..1), lip gap (face heights), teeth height (face heights), image height / width. */
   private readonly _mouthUniform = new Vector4(0, 0, 0, 0);
@@ -113,6 +120,9 @@ export class WarpGenerator {
     this._fixedUniforms = fixedUniforms(d);
     this._openings[OPENINGS_LENGTH] = TEETH_HEIGHT;
     this._openings[OPENINGS_LENGTH + 1] = d.imageHeight / d.imageWidth;
+    for (let eye = 0; eye < 2; eye++) {
+      for (let k = 0; k < IRIS_LOOK; k++) this._irises[eye * IRIS_UNIFORM_FLOATS + k] = d.irises[eye * IRIS_LOOK + k];
+    }
     this._rest = new Float32Array(rig.positionsLength);
     for (let v = 0; v < d.vertexCount; v++) {
       this._rest[v * 3] = d.uv[v * 2];
@@ -190,6 +200,9 @@ export class WarpGenerator {
     this._positions.update(positions);
     measureOpenings(d, positions, this._rest, this._openings);
     writeTeethHeight(this._rig.mouthFigures, this._openings, OPENINGS_LENGTH);
+    const look = this._rig.lookFigures;
+    this._irises[IRIS_LOOK] = look[LOOK_RIGHT];
+    this._irises[IRIS_UNIFORM_FLOATS + IRIS_LOOK] = look[LOOK_LEFT];
     const renderTarget = this._target.renderTarget;
     if (!renderTarget) return false;
 
@@ -236,6 +249,8 @@ export class WarpGenerator {
     // Copied from the array by Babylon: figures read here and handed over would be boxed.
     Vector4.FromArrayToRef(this._openings, UNIFORM_EYES_AT, eyes);
     Vector4.FromArrayToRef(this._openings, UNIFORM_MOUTH_AT, mouth);
+    Vector4.FromArrayToRef(this._irises, 0, this._irisRightUniform);
+    Vector4.FromArrayToRef(this._irises, IRIS_UNIFORM_FLOATS, this._irisLeftUniform);
     // The rig weighs its shots as it poses (PortraitRig.setShots); the generator draws by those weights.
     Vector4.FromArrayToRef(this._rig.shotWeights, 0, this._shotBlendUniform);
     const u = this._fixedUniforms;
@@ -244,8 +259,8 @@ export class WarpGenerator {
     effect.setTexture('eyesShotSampler', this._eyesShot?.texture ?? this._source);
     effect.setTexture('mouthShotSampler', this._mouthShot?.texture ?? this._source);
     effect.setVector4('shotBlend', this._shotBlendUniform);
-    effect.setVector3('irisRight', u.irisRight);
-    effect.setVector3('irisLeft', u.irisLeft);
+    effect.setVector4('irisRight', this._irisRightUniform);
+    effect.setVector4('irisLeft', this._irisLeftUniform);
     effect.setVector4('eyes', eyes);
     effect.setVector4('mouth', mouth);
     effect.setColor3('sclera', u.sclera);

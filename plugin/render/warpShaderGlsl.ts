@@ -8,7 +8,7 @@ import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerD
 import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
-import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
+import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
 
 const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
 const float IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
@@ -46,8 +46,8 @@ uniform sampler2D sourceSampler;
 uniform sampler2D eyesShotSampler;
 uniform sampler2D mouthShotSampler;
 uniform vec4 shotBlend;
-uniform vec3 irisRight;
-uniform vec3 irisLeft;
+uniform vec4 irisRight;
+uniform vec4 irisLeft;
 uniform vec4 eyes;
 uniform vec4 mouth;
 uniform vec3 sclera;
@@ -89,8 +89,16 @@ vec3 mouthInterior(float across, float down) {
   return color;
 }
 
+// Lifts a fill darker than the floor toward the rig's eye white (render/eyeWhiteStyle.ts).
+vec3 withEyeWhiteFloor(vec3 fill, float look) {
+  vec3 luma = vec3(0.299, 0.587, 0.114);
+  float floorLuma = dot(sclera, luma) * ${EYE_WHITE_FLOOR.toFixed(4)};
+  float lift = clamp((floorLuma - dot(fill, luma)) / max(floorLuma, 1e-4), 0.0, 1.0);
+  return mix(fill, sclera, lift * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));
+}
+
 // The portrait's eye white on this row either side of the resting iris, blended across (render/eyeWhiteStyle.ts).
-vec3 eyeWhiteAcross(vec3 iris, vec2 d) {
+vec3 eyeWhiteAcross(vec4 iris, vec2 d) {
   float reach = iris.z * ${EYE_WHITE_REACH.toFixed(4)};
   float keep = ${(1 - EYE_WHITE_ROW_PULL).toFixed(4)};
   float chord = sqrt(max(reach * reach - d.y * d.y * keep * keep, 0.0));
@@ -112,11 +120,11 @@ void main(void) {
       if (vShade.y != 0.0) color = withLashLine(color, vShade.y);
     }
   } else if (layer > 0.5 && layer < 1.5) {
-    vec3 iris = vShade.w < 0.5 ? irisRight : irisLeft;
+    vec4 iris = vShade.w < 0.5 ? irisRight : irisLeft;
     float moved = vShade.w < 0.5 ? eyes.x : eyes.y;
     vec2 d = vec2(vUV.x - iris.x, (vUV.y - iris.y) * mouth.w);
     float inIris = 1.0 - smoothstep(iris.z * ${EYE_WHITE_FILL_FROM.toFixed(4)}, iris.z * ${EYE_WHITE_FILL_TO.toFixed(4)}, length(d));
-    if (inIris * moved > 0.0) color = mix(color, eyeWhiteAcross(iris, d), inIris * moved);
+    if (inIris * moved > 0.0) color = mix(color, withEyeWhiteFloor(eyeWhiteAcross(iris, d), iris.w), inIris * moved);
     color = mix(color, sclera, 1.0 - vShade.y);
     // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
     float shut = vShade.w < 0.5 ? eyes.z : eyes.w;

@@ -2,7 +2,7 @@ import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerD
 import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
-import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
+import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
 
 /** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
 export const WARP_VERTEX_WGSL = `
@@ -43,8 +43,8 @@ var eyesShotSampler: texture_2d<f32>;
 var mouthShotSamplerSampler: sampler;
 var mouthShotSampler: texture_2d<f32>;
 uniform shotBlend: vec4<f32>;
-uniform irisRight: vec3<f32>;
-uniform irisLeft: vec3<f32>;
+uniform irisRight: vec4<f32>;
+uniform irisLeft: vec4<f32>;
 uniform eyes: vec4<f32>;
 uniform mouth: vec4<f32>;
 uniform sclera: vec3<f32>;
@@ -75,7 +75,7 @@ fn withLashLine(color: vec3<f32>, weight: f32) -> vec3<f32> {
 
 // The portrait's eye white on this row either side of the resting iris, blended across (render/eyeWhiteStyle.ts).
 // Sampled at level 0: the eye-white branch is not uniform control flow.
-fn eyeWhiteAcross(iris: vec3<f32>, d: vec2<f32>, v: f32) -> vec3<f32> {
+fn eyeWhiteAcross(iris: vec4<f32>, d: vec2<f32>, v: f32) -> vec3<f32> {
   let reach = iris.z * ${EYE_WHITE_REACH.toFixed(4)};
   let keep = ${(1 - EYE_WHITE_ROW_PULL).toFixed(4)};
   let chord = sqrt(max(reach * reach - d.y * d.y * keep * keep, 0.0));
@@ -83,6 +83,14 @@ fn eyeWhiteAcross(iris: vec3<f32>, d: vec2<f32>, v: f32) -> vec3<f32> {
   let before = textureSampleLevel(sourceSampler, sourceSamplerSampler, vec2<f32>(iris.x - chord, row), 0.0).rgb;
   let after = textureSampleLevel(sourceSampler, sourceSamplerSampler, vec2<f32>(iris.x + chord, row), 0.0).rgb;
   return mix(before, after, clamp((d.x + chord) / max(2.0 * chord, 1e-5), 0.0, 1.0));
+}
+
+// Lifts a fill darker than the floor toward the rig's eye white (render/eyeWhiteStyle.ts).
+fn withEyeWhiteFloor(fill: vec3<f32>, look: f32) -> vec3<f32> {
+  let luma = vec3<f32>(0.299, 0.587, 0.114);
+  let floorLuma = dot(uniforms.sclera, luma) * ${EYE_WHITE_FLOOR.toFixed(4)};
+  let lift = clamp((floorLuma - dot(fill, luma)) / max(floorLuma, 1e-4), 0.0, 1.0);
+  return mix(fill, uniforms.sclera, lift * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));
 }
 
 fn mouthInterior(across: f32, down: f32) -> vec3<f32> {
@@ -120,7 +128,7 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
     }
     let d = vec2<f32>(input.vUV.x - iris.x, (input.vUV.y - iris.y) * uniforms.mouth.w);
     let inIris = 1.0 - smoothstep(iris.z * ${EYE_WHITE_FILL_FROM.toFixed(4)}, iris.z * ${EYE_WHITE_FILL_TO.toFixed(4)}, length(d));
-    if (inIris * moved > 0.0) { color = mix(color, eyeWhiteAcross(iris, d, input.vUV.y), inIris * moved); }
+    if (inIris * moved > 0.0) { color = mix(color, withEyeWhiteFloor(eyeWhiteAcross(iris, d, input.vUV.y), iris.w), inIris * moved); }
     color = mix(color, uniforms.sclera, 1.0 - input.vShade.y);
     // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
     var shut = uniforms.eyes.z;

@@ -85,7 +85,7 @@ export class LandmarkDrivenRig {
         work[v * 3 + 1] += (work[leader * 3 + 1] - rest[leader * 3 + 1]) * share;
       }
     }
-    this.rig.measureLipParting(work);
+    this.rig.measureExpressions(work);
     this.rig.applyTurnCorrectives(work, head);
     this.rig.applyFollowers(work);
     this.rig.applyShots(work);

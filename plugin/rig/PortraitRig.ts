@@ -6,7 +6,7 @@ import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
 import { closeOutlineSeam, placeSeamCopies, SEAM_OFFSET_STRIDE, SEAM_STRIDE, seamInwardSide } from './outlineSeam';
 import { rollWeights } from './rollWeights';
-import { measureLipParting } from './measureOpenings';
+import { measureLipParting, measureLook } from './measureOpenings';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
 
 /** The head channels of FaceControls: what turnHead() reads. */
@@ -16,6 +16,10 @@ export type HeadPoseLike = Pick<FaceControlsLike, 'yaw' | 'pitch' | 'roll' | 'x'
 export const MOUTH_LIP_PARTING = 0;
 export const MOUTH_OPEN_TEETH_SHARE = 1;
 const MOUTH_FIGURES_LENGTH = 2;
+/** Where PortraitRig.lookFigures holds how far the expressions moved each iris (subject right, left). */
+export const LOOK_RIGHT = 0;
+export const LOOK_LEFT = 1;
+const LOOK_FIGURES_LENGTH = 2;
 
 /** Depth written for the generator's depth test spans this many face heights around the pivot. */
 const DEPTH_SPAN_FACE_HEIGHTS = 4;
@@ -35,6 +39,8 @@ export class PortraitRig {
   private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
   /** The last pose's lip parting and the open-teeth share: what `mouthFigures` reads. */
   private readonly _mouthFigures = new Float32Array(MOUTH_FIGURES_LENGTH);
+  /** How far the last pose's expressions moved each iris: what `lookFigures` reads. */
+  private readonly _lookFigures = new Float32Array(LOOK_FIGURES_LENGTH);
   /** Where each seam copy sits against its outline point under the current expressions, x, y, depth each (rig/outlineSeam). */
   private readonly _seamOffsets: Float32Array;
   /** Which side of the outline's edges the face lies on: 1 left, −1 right (rig/outlineSeam). */
@@ -71,6 +77,15 @@ export class PortraitRig {
    */
   get mouthFigures(): Float32Array {
     return this._mouthFigures;
+  }
+
+  /**
+   * How far the last pose's expressions moved each iris against its eye corners, in iris radii
+   * (0..1), at LOOK_RIGHT and LOOK_LEFT: measured before the head turn, whose parallax also moves
+   * the iris a little against the corners but is not a look (render/eyeWhiteStyle).
+   */
+  get lookFigures(): Float32Array {
+    return this._lookFigures;
   }
 
   /** The rig as plain data, with its current head-turn gains: what serializeRig saves. */
@@ -142,7 +157,7 @@ export class PortraitRig {
     // An uncalibrated rig reads the controls as they are: no copy on the per-frame path.
     this._applyMorphs(d.jawGain === undefined && d.smileGains === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
     if (d.outlineSeam) placeSeamCopies(d, this._seamInward, work, this._seamOffsets);
-    this.measureLipParting(work);
+    this.measureExpressions(work);
     this.applyTurnCorrectives(work, controls);
     this._applyFollowers(work);
     this._shots.apply(work);
@@ -196,9 +211,14 @@ export class PortraitRig {
     }
   }
 
-  /** Notes how far un-turned `positions`, before any head-turn corrective, part the lips: what `mouthFigures` reads at MOUTH_LIP_PARTING (as deform() does after morphs). */
-  measureLipParting(positions: Float32Array): void {
+  /**
+   * Notes what the expressions alone did to un-turned `positions`, before any head-turn
+   * corrective (as deform() does after its morphs): how far they part the lips (`mouthFigures` at
+   * MOUTH_LIP_PARTING) and move the irises (`lookFigures`).
+   */
+  measureExpressions(positions: Float32Array): void {
     measureLipParting(this._data, positions, this._mouthFigures, MOUTH_LIP_PARTING);
+    measureLook(this._data, positions, this._lookFigures, LOOK_RIGHT, LOOK_LEFT);
   }
 
   /** Nudges un-turned `positions` by the head-turn correctives `head` calls for (as deform() does after morphs). */

@@ -98,6 +98,18 @@ export function measureOpenings(d: PortraitRigData, posed: Float32Array, rest: F
   lidClosure(posed, rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, OPENING_LID_LEFT);
 }
 
+/**
+ * How far the expressions alone have moved each iris against its eye corners (iris radii, 0..1),
+ * into out[right] and out[left]: from un-turned `positions` (image pixels, as data.rest) before
+ * any head-turn corrective, so a look counts and a turn's parallax does not. Allocation-free.
+ */
+export function measureLook(d: PortraitRigData, positions: Float32Array, out: Float32Array, right: number, left: number): void {
+  SCALE[0] = 1;
+  SCALE[1] = 1;
+  irisMoved(d, positions, d.rest, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, right);
+  irisMoved(d, positions, d.rest, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, left);
+}
+
 /** The portrait's own lip gap at the mouth's middle, in face heights (what OPENING_MOUTH_GAP reads at rest). */
 export function restLipGap(d: PortraitRigData): number {
   const u = UPPER_MID * 3, l = LOWER_MID * 3;

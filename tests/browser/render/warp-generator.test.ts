@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { TalkingPortrait } from '../../../plugin/babylon';
-import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landmarkIndices';
+import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS } from '../../../plugin/core/landmarkIndices';
 import { ENGINE_KINDS, type EngineKind } from '../../support/engines';
 import { usePortraitScene } from '../../support/portraitScene';
 import { polygonMask } from '../../../tools/eval/pixels';
@@ -50,6 +50,17 @@ const RIM_COLOUR_DISTANCE = 0.12;
 const EYE_SURROUND_GROWTH = 1.6;
 /** …of which a shut eye may show at most this share. */
 const SHUT_RIM_SHARE = 0.1;
+
+/** The look check: a shadow painted round each resting iris, from its edge out to this many iris radii… */
+const SHADOW_OUT_TO_RADII = 1.9;
+/** …nearly as dark as an iris… */
+const SHADOW = [0.12, 0.1, 0.1] as const;
+/** …where the iris's resting place, once a full look has moved it this many radii clear… */
+const CLEAR_OF_MOVED_IRIS_RADII = 1.2;
+/** …reads at least this share of the rig's eye white's luma (render/eyeWhiteStyle EYE_WHITE_FLOOR, less a margin). */
+const VACATED_MIN_SHARE_OF_EYE_WHITE = 0.6;
+
+const luma = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
 
 const POSES: Record<string, (p: TalkingPortrait) => void> = {
   neutral: () => undefined,
@@ -146,6 +157,56 @@ describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
       const shown = pixelsNear(open, around, RIM_WHITE, RIM_COLOUR_DISTANCE);
       expect(shown, 'the open eye shows the painted rim').toBeGreaterThan(50);
       expect(pixelsNear(shut, around, RIM_WHITE, RIM_COLOUR_DISTANCE)).toBeLessThanOrEqual(shown * SHUT_RIM_SHARE);
+    }
+  });
+
+  // Beside the iris a painted eye white is often in shadow or under the lashes: the fill of the
+  // place a look leaves takes its colour from there, and a dark disk left at rest reads as an
+  // iris that never moved. Here that shadow is painted on purpose round both irises.
+  it('fills the place a looking iris leaves with eye white even where the eye white beside it is in shadow', async () => {
+    const url = `/tests/fixtures/portraits/${PORTRAITS[0]}`;
+    const { scene, tracker } = env;
+    const original = await TalkingPortrait.CreateAsync(scene, url, { size: SIZE, matte: Color3.White(), tracker });
+    const rig = original.rig.data;
+    original.dispose();
+
+    const canvas = await imageCanvas(url);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = `rgb(${SHADOW.map((c) => c * 255).join(', ')})`;
+    const aspect = rig.imageHeight / rig.imageWidth;
+    for (let eye = 0; eye < 2; eye++) {
+      const [u, v, r] = [rig.irises[eye * 3], rig.irises[eye * 3 + 1], rig.irises[eye * 3 + 2]];
+      context.beginPath();
+      context.ellipse(u * canvas.width, v * canvas.height, r * SHADOW_OUT_TO_RADII * canvas.width, (r * SHADOW_OUT_TO_RADII * canvas.height) / aspect, 0, 0, 2 * Math.PI);
+      context.ellipse(u * canvas.width, v * canvas.height, r * canvas.width, (r * canvas.height) / aspect, 0, 0, 2 * Math.PI, true);
+      context.fill();
+    }
+    const painted = await TalkingPortrait.CreateAsync(scene, canvas, { size: SIZE, matte: Color3.White(), rig });
+    painted.controls.reset();
+    painted.controls.set('eyeLookOutLeft', 1).set('eyeLookInRight', 1);
+    painted.update(16);
+    const frame: Rgba = { width: SIZE, height: SIZE, data: await painted.readPixelsAsync() };
+    const positions = new Float32Array(painted.rig.positionsLength);
+    painted.rig.deform(painted.controls, positions);
+    painted.dispose();
+
+    const eyeWhite = luma(...rig.colors.sclera);
+    for (const [eye, loop, iris] of [[0, SUBJECT_RIGHT_EYE.loop, SUBJECT_RIGHT_IRIS.centre], [1, SUBJECT_LEFT_EYE.loop, SUBJECT_LEFT_IRIS.centre]] as const) {
+      const [u, v, r] = [rig.irises[eye * 3], rig.irises[eye * 3 + 1], rig.irises[eye * 3 + 2]];
+      const [mu, mv] = [positions[iris * 3], positions[iris * 3 + 1]];
+      const radii = (x: number, y: number, cu: number, cv: number) => Math.hypot((x + 0.5) / SIZE - cu, (((y + 0.5) / SIZE - cv) * aspect)) / r;
+      const inEye = posedMask(positions, loop);
+      let sum = 0, count = 0;
+      for (let y = 0; y < SIZE; y++) {
+        for (let x = 0; x < SIZE; x++) {
+          if (!inEye(x, y) || radii(x, y, u, v) > 1 || radii(x, y, mu, mv) < CLEAR_OF_MOVED_IRIS_RADII) continue;
+          const o = (y * SIZE + x) * 4;
+          sum += luma(frame.data[o] / 255, frame.data[o + 1] / 255, frame.data[o + 2] / 255);
+          count++;
+        }
+      }
+      expect(count, 'the look leaves some of the resting place in view').toBeGreaterThan(4);
+      expect(sum / count).toBeGreaterThanOrEqual(eyeWhite * VACATED_MIN_SHARE_OF_EYE_WHITE);
     }
   });
 });
