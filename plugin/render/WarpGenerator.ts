@@ -62,7 +62,9 @@ function fixedUniforms(d: PortraitRigData): FixedUniforms {
   };
 }
 const FULL_VIEWPORT = new Viewport(0, 0, 1, 1);
-/** Floats per eye in the shader's iris vectors: u, v, radius, look. */
+/** Floats per eye in PortraitRigData.irises: u, v, radius. */
+const RIG_IRIS_FLOATS = 3;
+/** Floats per eye in the shader's iris vectors: the rig's three, then the look. */
 const IRIS_UNIFORM_FLOATS = 4;
 const IRIS_LOOK = 3;
 
@@ -121,7 +123,7 @@ export class WarpGenerator {
     this._openings[OPENINGS_LENGTH] = TEETH_HEIGHT;
     this._openings[OPENINGS_LENGTH + 1] = d.imageHeight / d.imageWidth;
     for (let eye = 0; eye < 2; eye++) {
-      for (let k = 0; k < IRIS_LOOK; k++) this._irises[eye * IRIS_UNIFORM_FLOATS + k] = d.irises[eye * IRIS_LOOK + k];
+      for (let k = 0; k < RIG_IRIS_FLOATS; k++) this._irises[eye * IRIS_UNIFORM_FLOATS + k] = d.irises[eye * RIG_IRIS_FLOATS + k];
     }
     this._rest = new Float32Array(rig.positionsLength);
     for (let v = 0; v < d.vertexCount; v++) {

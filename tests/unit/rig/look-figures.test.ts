@@ -35,6 +35,7 @@ describe('the look the expressions give the irises', () => {
   it('leaves out what a head turn and its correctives do to the irises', () => {
     const rig = build();
     // Correctives that carry each iris half its radius sideways at every turn: a parallax, not a look.
+    // PortraitRigData.irises holds u, v, radius per eye, the subject's right first.
     const nudge = new Float32Array(LANDMARK_COUNT * 2);
     for (const [iris, radiusAt] of [[SUBJECT_RIGHT_IRIS, 2], [SUBJECT_LEFT_IRIS, 5]] as const) {
       const shift = 0.5 * rig.data.irises[radiusAt] * rig.data.imageWidth;
