@@ -1,5 +1,6 @@
 import { LIPS } from '../core/landmarkIndices';
 import { insidePolygon, type Polygon2 } from '../core/polygon';
+import { luma } from '../core/luma';
 
 /** RGBA8 pixels, rows top first (an ImageData has this shape). */
 export interface RgbaPixels {
@@ -30,12 +31,12 @@ export function lipsOverOpeningLuma(image: RgbaPixels, points: ArrayLike<number>
       const inOpening = insidePolygon(x + 0.5, y + 0.5, inner);
       if (!inOpening && !insidePolygon(x + 0.5, y + 0.5, outer)) continue;
       const o = (y * image.width + x) * 4;
-      const luma = 0.299 * image.data[o] + 0.587 * image.data[o + 1] + 0.114 * image.data[o + 2];
+      const bright = luma(image.data[o], image.data[o + 1], image.data[o + 2]);
       if (inOpening) {
-        opening += luma;
+        opening += bright;
         openingCount++;
       } else {
-        lips += luma;
+        lips += bright;
         lipCount++;
       }
     }

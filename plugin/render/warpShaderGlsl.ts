@@ -9,6 +9,7 @@ import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
 import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
+import { LUMA_WEIGHTS } from '../core/luma';
 
 const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
 const float IRIS_BIAS = ${IRIS_DEPTH_BIAS.toFixed(6)};
@@ -91,7 +92,7 @@ vec3 mouthInterior(float across, float down) {
 
 // Lifts a fill darker than the floor toward the rig's eye white (render/eyeWhiteStyle.ts).
 vec3 withEyeWhiteFloor(vec3 fill, float look) {
-  vec3 luma = vec3(0.299, 0.587, 0.114);
+  vec3 luma = vec3(${LUMA_WEIGHTS.join(', ')});
   float floorLuma = dot(sclera, luma) * ${EYE_WHITE_FLOOR.toFixed(4)};
   float lift = clamp((floorLuma - dot(fill, luma)) / max(floorLuma, 1e-4), 0.0, 1.0);
   return mix(fill, sclera, lift * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));

@@ -3,6 +3,7 @@ import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
 import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
+import { LUMA_WEIGHTS } from '../core/luma';
 
 /** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
 export const WARP_VERTEX_WGSL = `
@@ -87,7 +88,7 @@ fn eyeWhiteAcross(iris: vec4<f32>, d: vec2<f32>, v: f32) -> vec3<f32> {
 
 // Lifts a fill darker than the floor toward the rig's eye white (render/eyeWhiteStyle.ts).
 fn withEyeWhiteFloor(fill: vec3<f32>, look: f32) -> vec3<f32> {
-  let luma = vec3<f32>(0.299, 0.587, 0.114);
+  let luma = vec3<f32>(${LUMA_WEIGHTS.join(', ')});
   let floorLuma = dot(uniforms.sclera, luma) * ${EYE_WHITE_FLOOR.toFixed(4)};
   let lift = clamp((floorLuma - dot(fill, luma)) / max(floorLuma, 1e-4), 0.0, 1.0);
   return mix(fill, uniforms.sclera, lift * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));

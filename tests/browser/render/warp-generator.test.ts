@@ -5,6 +5,7 @@ import { LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_R
 import { ENGINE_KINDS, type EngineKind } from '../../support/engines';
 import { usePortraitScene } from '../../support/portraitScene';
 import { polygonMask } from '../../../tools/eval/pixels';
+import { luma } from '../../../plugin/core/luma';
 import { imageCanvas, psnr, referenceImage, type Rgba } from '../../support/pixels';
 
 const SIZE = 320;
@@ -59,8 +60,6 @@ const SHADOW = [0.12, 0.1, 0.1] as const;
 const CLEAR_OF_MOVED_IRIS_RADII = 1.2;
 /** …reads at least this share of the rig's eye white's luma (render/eyeWhiteStyle EYE_WHITE_FLOOR, less a margin). */
 const VACATED_MIN_SHARE_OF_EYE_WHITE = 0.6;
-
-const luma = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
 
 const POSES: Record<string, (p: TalkingPortrait) => void> = {
   neutral: () => undefined,
