@@ -8,7 +8,7 @@ import type { TalkingPortrait } from './TalkingPortrait';
 const OPEN_TEETH_SHARES = [1, 0.8, 0.6, 0.45] as const;
 /**
  * How much darker than the lips (Rec. 601 luma levels) a fully open mouth's opening must read at
- * the calibration's render size, so that it still does at other sizes. Over the 36 shared
+ * the calibration's render size, so that it still does at other sizes. Over the 36 test
  * portraits, the ten it gave fewer teeth read 10.9 to 21.8 levels darker at QUALITY.md's 512-pixel
  * probes (five of them had read lighter than their lips, by up to 10.3).
  */
@@ -17,7 +17,7 @@ export const OPENING_DARKER_BY = 6;
 /**
  * Teeth are made bright (rig/rigColors), and in a wide-open mouth under dark lips they outshine
  * them: the opening then reads as something lighter than the lips, not as an open mouth (QUALITY.md's
- * jaw probe; 5 of the 36 shared portraits, by up to 10 luma levels). This keeps the most teeth at
+ * jaw probe; 5 of the 36 test portraits, by up to 10 luma levels). This keeps the most teeth at
  * which a fully open jaw's opening, between the lips the detector finds, reads OPENING_DARKER_BY
  * darker than them; else the share that read darkest. Run after calibrateJaw (the opening's size
  * matters); a portrait whose opening already reads that much darker keeps all its teeth after one
