@@ -22,6 +22,7 @@ import { GeneratorSlot } from './GeneratorSlot';
 import { calibrateHeadTurns } from './calibrateHeadTurns';
 import { calibrateJaw } from './calibrateJaw';
 import { calibrateSmile } from './calibrateSmile';
+import { calibrateGaze } from './calibrateGaze';
 import { calibrateTeeth } from './calibrateTeeth';
 import { portraitCanvas, type PortraitImageSource } from './portraitImage';
 import { portraitRigData } from './portraitRigData';
@@ -116,6 +117,7 @@ export class TalkingPortrait implements SystemPortrait {
         await calibrateTeeth(portrait, tracker);
       }
       if (tracker && (options.calibrateSmile ?? true)) await calibrateSmile(portrait, tracker);
+      if (tracker && (options.calibrateGaze ?? true)) await calibrateGaze(portrait, tracker);
       for (const shot of pairOptionShots(options.shots ?? [], options.rig?.shots ?? [])) await portrait._addShotAsync(shot.image, shot.content, shot.baked);
     } catch (error) {
       portrait.dispose();

@@ -48,6 +48,13 @@ export interface TalkingPortraitOptions {
    */
   calibrateSmile?: boolean;
   /**
+   * Finds, per eye and direction, how far a full sideways look moves the iris so that it reads to
+   * the face detector as the same look on every portrait, never past the eye's corner
+   * (babylon/calibrateGaze; two to six renders and detections). Default true when the face is
+   * detected now; a baked rig already carries its calibration.
+   */
+  calibrateGaze?: boolean;
+  /**
    * 'warp' (the mesh warp, on WebGPU and WebGL2) or 'onnx' (a learned generator on
    * onnxruntime-web's WebGPU EP, sharing Babylon's device). On an engine without WebGPU an
    * 'onnx' portrait keeps the warp generator and says so in the log; `generatorKind` tells

@@ -20,3 +20,19 @@ export function bracketSecant(reads: readonly GainRead[], target: number): numbe
   if (!below || !above || above.gain <= below.gain) return null;
   return below.gain + ((target - below.read) * (above.gain - below.gain)) / (above.read - below.read);
 }
+
+/**
+ * The read to keep: the one nearest `target` among those reading at least `least` (a read short of
+ * what the calibration is for fails where one a little past it only moves further), else the
+ * largest read. Null for no reads.
+ */
+export function bestRead<T extends GainRead>(reads: readonly T[], target: number, least = Number.NEGATIVE_INFINITY): T | null {
+  let best: T | null = null;
+  for (const r of reads) {
+    const reaches = r.read >= least;
+    if (!best) best = r;
+    else if (reaches !== best.read >= least) best = reaches ? r : best;
+    else if (reaches ? Math.abs(r.read - target) < Math.abs(best.read - target) : r.read > best.read) best = r;
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 import { MIN_JAW_GAIN } from '../rig/PortraitRigData';
-import { bracketSecant, type GainRead } from './bracketSecant';
+import { bestRead, bracketSecant, type GainRead } from './bracketSecant';
 
 /**
  * The mouth opening (QUALITY.md: inner-lip gap over mouth width) a fully open jaw should read
@@ -21,21 +21,13 @@ export const MAX_CALIBRATED_JAW_GAIN = 1;
 /** A gain on the authored chin drop, and the mouth opening the detector read at it. */
 export type JawRead = GainRead;
 
-const isOpenEnough = (r: JawRead) => r.read >= JAW_OPEN_TARGET - JAW_OPEN_TOLERANCE;
-
 /**
  * The read to keep: the one nearest the target among those that open at least to within the
  * tolerance below it, since a mouth read as too shut fails where one read a little too open only
  * drops the chin further; else the most open. Null for no reads.
  */
 export function bestJawRead(reads: readonly JawRead[]): JawRead | null {
-  let best: JawRead | null = null;
-  for (const r of reads) {
-    if (!best) best = r;
-    else if (isOpenEnough(r) !== isOpenEnough(best)) best = isOpenEnough(r) ? r : best;
-    else if (isOpenEnough(r) ? Math.abs(r.read - JAW_OPEN_TARGET) < Math.abs(best.read - JAW_OPEN_TARGET) : r.read > best.read) best = r;
-  }
-  return best;
+  return bestRead(reads, JAW_OPEN_TARGET, JAW_OPEN_TARGET - JAW_OPEN_TOLERANCE);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { MIN_SMILE_GAIN } from '../rig/PortraitRigData';
-import { bracketSecant, type GainRead } from './bracketSecant';
+import { bestRead, bracketSecant, type GainRead } from './bracketSecant';
 
 /**
  * How far a full smile should raise each mouth corner against the middle of the lips, as the
@@ -19,9 +19,7 @@ export type SmileRead = GainRead;
 
 /** The read nearest the target; null for no reads. */
 export function bestSmileRead(reads: readonly SmileRead[]): SmileRead | null {
-  let best: SmileRead | null = null;
-  for (const r of reads) if (!best || Math.abs(r.read - SMILE_RISE_TARGET) < Math.abs(best.read - SMILE_RISE_TARGET)) best = r;
-  return best;
+  return bestRead(reads, SMILE_RISE_TARGET);
 }
 
 /**

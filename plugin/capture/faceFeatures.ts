@@ -1,7 +1,7 @@
 // The figures the landmark solver reads off a face in the head's own frame: eye openings, the
 // lip gap, mouth corner heights, brow heights and where each iris sits in its eye.
 import {
-  LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_EYEBROW, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_EYEBROW, SUBJECT_RIGHT_IRIS,
+  CHIN, FOREHEAD_TOP, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_EYEBROW, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_EYEBROW, SUBJECT_RIGHT_IRIS,
 } from '../core/landmarkIndices';
 import type { EyeOutline, EyebrowRows, IrisLandmarks } from '../core/landmarkTypes';
 import { CORNER_REFERENCE_SHARE } from './solverResponse';
@@ -34,6 +34,18 @@ export function eyeAspectRatio(p: Points, eye: EyeOutline): number {
   const inner = eye.upperLid.length - 2;
   for (let k = 1; k <= inner; k++) gap += distance(p, eye.upperLid[k], eye.lowerLid[k]);
   return gap / inner / distance(p, eye.outerCorner, eye.innerCorner);
+}
+
+/**
+ * How far an iris centre moved from `neutral` to `seen` (image pixels, both) toward the subject's
+ * left, the viewer's right, in the neutral eye's widths: QUALITY.md's gaze figure, read across
+ * the neutral face (its chin-to-forehead line turned a quarter clockwise on screen).
+ */
+export function irisShift(neutral: Points, seen: Points, iris: IrisLandmarks, eye: EyeOutline): number {
+  const ux = neutral[FOREHEAD_TOP * 3] - neutral[CHIN * 3], uy = neutral[FOREHEAD_TOP * 3 + 1] - neutral[CHIN * 3 + 1];
+  const up = Math.hypot(ux, uy);
+  const c = iris.centre * 3;
+  return ((seen[c] - neutral[c]) * -uy + (seen[c + 1] - neutral[c + 1]) * ux) / up / distance(neutral, eye.outerCorner, eye.innerCorner);
 }
 
 const UPPER_LIP_MID = LIPS.inner.upper[(LIPS.inner.upper.length - 1) / 2];

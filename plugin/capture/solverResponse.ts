@@ -53,8 +53,12 @@ export const BROW_FULL_RISE = 0.056;
 export const BROW_FULL_DROP = 0.043;
 export const BROW_DEAD_ZONE = 0.015;
 
-/** Iris shift, in eye widths, at an eyeLook weight of 1 sideways (0.18 measured) and vertically (the rig moves it 0.55× as far). */
-export const GAZE_FULL_SIDEWAYS = 0.18;
+/**
+ * Iris shift against the eye's corners, in eye widths, at an eyeLook weight of 1 sideways: 0.15
+ * measured on gaze-calibrated rigs (babylon/calibrateGaze; the authored travel read 0.196), and
+ * vertically (the rig's vertical look, which no calibration scales).
+ */
+export const GAZE_FULL_SIDEWAYS = 0.15;
 export const GAZE_FULL_VERTICAL = 0.1;
 /** Head turns of 20° shift a painted iris sideways against its eye corners by 0.05 (median of the worst eye) and more: gaze is the noisiest figure. */
 export const GAZE_DEAD_ZONE = 0.06;

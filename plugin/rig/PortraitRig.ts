@@ -1,7 +1,7 @@
 import type { FaceControlsLike } from '../core/FaceControls';
 import { rightX, rightY } from './faceFrame';
 import { Blendshape, BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
-import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_OPEN_TEETH_SHARE, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_OPEN_TEETH_SHARE, MIN_SMILE_GAIN, type PortraitRigData, type RigMorph } from './PortraitRigData';
+import { GAZE_GAIN_KEYS, MAX_GAZE_GAIN, MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_OPEN_TEETH_SHARE, MAX_SMILE_GAIN, MIN_GAZE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_OPEN_TEETH_SHARE, MIN_SMILE_GAIN, type GazeGains, type PortraitRigData, type RigMorph } from './PortraitRigData';
 import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
 import { closeOutlineSeam, placeSeamCopies, SEAM_OFFSET_STRIDE, SEAM_STRIDE, seamInwardSide } from './outlineSeam';
@@ -35,7 +35,7 @@ export class PortraitRig {
   private readonly _correctiveWeights = new Float32Array(CORRECTIVE_COUNT);
   /** How much of a roll each vertex follows (rig/rollWeights): the rings spread it more evenly than a yaw or pitch. */
   private readonly _rollWeight: Float32Array;
-  /** The controls' weights with the jaw and smile gains applied: what the morphs read. */
+  /** The controls' weights with the jaw, smile and gaze gains applied: what the morphs read. */
   private readonly _weights = new Float32Array(BLENDSHAPE_COUNT);
   /** The last pose's lip parting and the open-teeth share: what `mouthFigures` reads. */
   private readonly _mouthFigures = new Float32Array(MOUTH_FIGURES_LENGTH);
@@ -130,6 +130,17 @@ export class PortraitRig {
     this._data = { ...this._data, smileGains: { left, right } };
   }
 
+  /** Sets the shares of the authored sideways looks that eyeLookOut/In = 1 make, per eye and direction (found at bake time). */
+  setGazeGains(gains: GazeGains): void {
+    for (const key of GAZE_GAIN_KEYS) {
+      const gain = gains[key];
+      if (!(gain >= MIN_GAZE_GAIN && gain <= MAX_GAZE_GAIN)) {
+        throw new RangeError(`PortraitRig.setGazeGains: the ${key} gain must be from ${MIN_GAZE_GAIN} to ${MAX_GAZE_GAIN}, got ${gain}.`);
+      }
+    }
+    this._data = { ...this._data, gazeGains: { outLeft: gains.outLeft, inLeft: gains.inLeft, outRight: gains.outRight, inRight: gains.inRight } };
+  }
+
   /** Sets the head-turn correctives (rig/turnCorrectives, one per CORRECTIVE_TURNS entry) found at bake time; null removes them. */
   setTurnCorrectives(correctives: readonly RigMorph[] | null): void {
     if (correctives && correctives.length !== CORRECTIVE_COUNT) {
@@ -155,7 +166,8 @@ export class PortraitRig {
     const rest = d.rest;
     work.set(rest);
     // An uncalibrated rig reads the controls as they are: no copy on the per-frame path.
-    this._applyMorphs(d.jawGain === undefined && d.smileGains === undefined ? controls.weights : this._gainedWeights(controls.weights), work);
+    const calibrated = d.jawGain !== undefined || d.smileGains !== undefined || d.gazeGains !== undefined;
+    this._applyMorphs(calibrated ? this._gainedWeights(controls.weights) : controls.weights, work);
     if (d.outlineSeam) placeSeamCopies(d, this._seamInward, work, this._seamOffsets);
     this.measureExpressions(work);
     this.applyTurnCorrectives(work, controls);
@@ -240,16 +252,22 @@ export class PortraitRig {
     this._shots.apply(positions);
   }
 
-  /** The controls' weights, with jawOpen and mouthClose (which closes the lips over an open jaw) scaled by the jaw gain, and each smile by its side's gain. */
+  /** The controls' weights, with jawOpen and mouthClose (which closes the lips over an open jaw) scaled by the jaw gain, each smile by its side's gain and each sideways look by its own. */
   private _gainedWeights(weights: ArrayLike<number>): Float32Array {
     const out = this._weights;
     for (let i = 0; i < BLENDSHAPE_COUNT; i++) out[i] = weights[i];
-    const { jawGain = 1, smileGains } = this._data;
+    const { jawGain = 1, smileGains, gazeGains } = this._data;
     out[Blendshape.jawOpen] *= jawGain;
     out[Blendshape.mouthClose] *= jawGain;
     if (smileGains) {
       out[Blendshape.mouthSmileLeft] *= smileGains.left;
       out[Blendshape.mouthSmileRight] *= smileGains.right;
+    }
+    if (gazeGains) {
+      out[Blendshape.eyeLookOutLeft] *= gazeGains.outLeft;
+      out[Blendshape.eyeLookInLeft] *= gazeGains.inLeft;
+      out[Blendshape.eyeLookOutRight] *= gazeGains.outRight;
+      out[Blendshape.eyeLookInRight] *= gazeGains.inRight;
     }
     return out;
   }

@@ -89,6 +89,12 @@ export interface PortraitRigData {
    */
   readonly smileGains?: SmileGains;
   /**
+   * How far each eye's sideways looks move its iris, as a share of the authored travel: found at
+   * bake time so that a full look reads as the same iris shift on every portrait
+   * (babylon/calibrateGaze). Absent when not calibrated, which is 1 for all four.
+   */
+  readonly gazeGains?: GazeGains;
+  /**
    * The share of the teeth a fully open mouth still shows (render/teethShow): found at bake time
    * so that the opening reads darker than the lips (babylon/calibrateTeeth); dark lips need less
    * of the bright teeth. Absent when not calibrated, which is 1.
@@ -127,6 +133,24 @@ export const MAX_OPEN_TEETH_SHARE = 1;
 /** The smile gains a calibration may find; a rig file with one outside them is refused. */
 export const MIN_SMILE_GAIN = 0.6;
 export const MAX_SMILE_GAIN = 1.6;
+
+/**
+ * The gaze gains a calibration may find; a rig file with one outside them is refused. The
+ * authored travel already stops the iris at the eye's corner, so a calibration only lessens it.
+ */
+export const MIN_GAZE_GAIN = 0.5;
+export const MAX_GAZE_GAIN = 1;
+
+/** Gains on the authored sideways looks, per eye (the subject's sides) and direction. */
+export interface GazeGains {
+  readonly outLeft: number;
+  readonly inLeft: number;
+  readonly outRight: number;
+  readonly inRight: number;
+}
+
+/** GazeGains' fields, in the order rig files and errors list them. */
+export const GAZE_GAIN_KEYS = ['outLeft', 'inLeft', 'outRight', 'inRight'] as const;
 
 /** Gains on the authored smile, per side of the subject. */
 export interface SmileGains {

@@ -1,6 +1,6 @@
 import { BLENDSHAPE_COUNT } from '../core/arkitBlendshapes';
 import { RigFormatError } from '../core/errors';
-import { MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_OPEN_TEETH_SHARE, MAX_SMILE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_OPEN_TEETH_SHARE, MIN_SMILE_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type PortraitRigData, type RigMorph, type SmileGains } from './PortraitRigData';
+import { GAZE_GAIN_KEYS, MAX_GAZE_GAIN, MAX_HEAD_GAIN, MAX_JAW_GAIN, MAX_OPEN_TEETH_SHARE, MAX_SMILE_GAIN, MIN_GAZE_GAIN, MIN_HEAD_GAIN, MIN_JAW_GAIN, MIN_OPEN_TEETH_SHARE, MIN_SMILE_GAIN, RIG_FORMAT, RIG_VERSION, SHADE_STRIDE, type BakedShot, type FaceFrame, type GazeGains, type PortraitRigData, type RigMorph, type SmileGains } from './PortraitRigData';
 import { LANDMARK_COUNT } from './landmarkPixels';
 import { seamProblem } from './outlineSeam';
 import type { RigColors, Rgb } from './rigColors';
@@ -35,6 +35,8 @@ export interface SerializedRig {
   jawGain?: number;
   /** The smile gains found at bake time (optional, as jawGain). */
   smileGains?: SmileGains;
+  /** The gaze gains found at bake time (optional, as jawGain). */
+  gazeGains?: GazeGains;
   /** The open-teeth share found at bake time (optional, as jawGain). */
   openTeethShare?: number;
   irises: number[];
@@ -85,6 +87,7 @@ export function serializeRig(rig: PortraitRigData): SerializedRig {
     pitchGain: rig.pitchGain,
     ...(rig.jawGain !== undefined ? { jawGain: rig.jawGain } : {}),
     ...(rig.smileGains !== undefined ? { smileGains: { ...rig.smileGains } } : {}),
+    ...(rig.gazeGains !== undefined ? { gazeGains: { ...rig.gazeGains } } : {}),
     ...(rig.openTeethShare !== undefined ? { openTeethShare: rig.openTeethShare } : {}),
     irises: floats(rig.irises),
     ...(rig.turnCorrectives ? { turnCorrectives: rig.turnCorrectives.map(serializeMorph) } : {}),
@@ -162,6 +165,12 @@ function parseSmileGains(value: unknown): SmileGains {
     left: finite(o.left, 'smileGains.left', MIN_SMILE_GAIN, MAX_SMILE_GAIN),
     right: finite(o.right, 'smileGains.right', MIN_SMILE_GAIN, MAX_SMILE_GAIN),
   };
+}
+
+function parseGazeGains(value: unknown): GazeGains {
+  const o = record(value, 'gazeGains');
+  const gain = (key: (typeof GAZE_GAIN_KEYS)[number]) => finite(o[key], `gazeGains.${key}`, MIN_GAZE_GAIN, MAX_GAZE_GAIN);
+  return { outLeft: gain('outLeft'), inLeft: gain('inLeft'), outRight: gain('outRight'), inRight: gain('inRight') };
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
@@ -250,6 +259,7 @@ export function parseRig(json: unknown): PortraitRigData {
     pitchGain: finite(o.pitchGain, 'pitchGain', MIN_HEAD_GAIN, MAX_HEAD_GAIN),
     ...(o.jawGain !== undefined ? { jawGain: finite(o.jawGain, 'jawGain', MIN_JAW_GAIN, MAX_JAW_GAIN) } : {}),
     ...(o.smileGains !== undefined ? { smileGains: parseSmileGains(o.smileGains) } : {}),
+    ...(o.gazeGains !== undefined ? { gazeGains: parseGazeGains(o.gazeGains) } : {}),
     ...(o.openTeethShare !== undefined ? { openTeethShare: finite(o.openTeethShare, 'openTeethShare', MIN_OPEN_TEETH_SHARE, MAX_OPEN_TEETH_SHARE) } : {}),
     irises: numbers(o.irises, 'irises', 6),
     ...(o.turnCorrectives !== undefined ? { turnCorrectives: parseCorrectives(o.turnCorrectives, vertexCount, faceHeight) } : {}),

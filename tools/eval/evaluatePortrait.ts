@@ -9,7 +9,7 @@ import { FACE_LANDMARK_WITH_IRIS_COUNT, LIPS, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRI
 import { radToDeg } from '../../plugin/core/mathUtils';
 import { CheckList, type Check } from './checks';
 import {
-  eyeAspectRatio, eyeWidth, faceHeight, faceWidth, interOcular, landmarkAgreement, mouthOpening, upAxis, type Points,
+  eyeAspectRatio, faceHeight, faceWidth, interOcular, irisShift, landmarkAgreement, mouthOpening, upAxis, type Points,
 } from './faceMeasures';
 import { headTurnBetween } from '../../plugin/capture/headTurn';
 import { lipsOverOpeningLuma } from '../../plugin/capture/mouthContrast';
@@ -169,13 +169,9 @@ function probeFigures(probe: Probe, checks: CheckList, x: ProbeInput): void {
       break;
     }
     case 'gaze': {
-      // The subject's left is the viewer's right: `up` turned a quarter clockwise on screen.
-      const [ux, uy] = upAxis(x.neutral);
-      const rx = -uy, ry = ux;
-      const shift = (iris: number, eye: typeof SUBJECT_LEFT_EYE) =>
-        ((x.seen[iris * 3] - x.neutral[iris * 3]) * rx + (x.seen[iris * 3 + 1] - x.neutral[iris * 3 + 1]) * ry) / eyeWidth(x.neutral, eye);
-      checks.atLeast('irisShiftLeft', shift(SUBJECT_LEFT_IRIS.centre, SUBJECT_LEFT_EYE), LIMITS.gazeMinShiftEyeWidths);
-      checks.atLeast('irisShiftRight', shift(SUBJECT_RIGHT_IRIS.centre, SUBJECT_RIGHT_EYE), LIMITS.gazeMinShiftEyeWidths);
+      // The probe looks to the subject's left, the way irisShift counts positive.
+      checks.atLeast('irisShiftLeft', irisShift(x.neutral, x.seen, SUBJECT_LEFT_IRIS, SUBJECT_LEFT_EYE), LIMITS.gazeMinShiftEyeWidths);
+      checks.atLeast('irisShiftRight', irisShift(x.neutral, x.seen, SUBJECT_RIGHT_IRIS, SUBJECT_RIGHT_EYE), LIMITS.gazeMinShiftEyeWidths);
       break;
     }
     default: {

@@ -9,9 +9,7 @@ import { distance } from '../../plugin/capture/faceFeatures';
 export type Points = ArrayLike<number>;
 
 // One source of truth with the webcam solver, which reads the same figures.
-export { distance, eyeAspectRatio, mouthOpening } from '../../plugin/capture/faceFeatures';
-
-export const eyeWidth = (p: Points, eye: EyeOutline): number => distance(p, eye.outerCorner, eye.innerCorner);
+export { distance, eyeAspectRatio, irisShift, mouthOpening } from '../../plugin/capture/faceFeatures';
 
 /** Forehead top to chin: the face unit. */
 export const faceHeight = (p: Points): number => distance(p, FOREHEAD_TOP, CHIN);

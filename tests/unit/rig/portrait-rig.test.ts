@@ -212,6 +212,9 @@ describe('rig serialization', () => {
     ['a smile gain no calibration gives', (o) => ({ ...o, smileGains: { left: 1, right: 2 } })],
     ['smile gains missing a side', (o) => ({ ...o, smileGains: { left: 1 } })],
     ['smile gains that are not an object', (o) => ({ ...o, smileGains: [1, 1] })],
+    ['a gaze gain past the authored look', (o) => ({ ...o, gazeGains: { outLeft: 1.2, inLeft: 1, outRight: 1, inRight: 1 } })],
+    ['gaze gains missing a direction', (o) => ({ ...o, gazeGains: { outLeft: 1, inLeft: 1, outRight: 1 } })],
+    ['a gaze gain that is not a number', (o) => ({ ...o, gazeGains: { outLeft: 1, inLeft: '0.8', outRight: 1, inRight: 1 } })],
     ['a shot with too few landmarks', (o) => ({ ...o, shots: [{ imageWidth: 100, imageHeight: 100, landmarks: [0.5, 0.5, 0] }] })],
     ['a shot whose content is not true or false', (o) => ({ ...o, shots: [{ ...bakedShot(), eyesClosed: 'yes' }] })],
     ['a shot of half a pixel', (o) => ({ ...o, shots: [{ ...bakedShot(), imageWidth: 0.5 }] })],
@@ -275,6 +278,26 @@ describe('rig serialization', () => {
     }
     expect(moved).toBeGreaterThan(0);
     expect(() => rig.setSmileGains(1, 2)).toThrow(RangeError);
+  });
+
+  it('carries calibrated gaze gains through JSON, scales each eye\'s look each way by its own, and leaves them out of an uncalibrated rig', () => {
+    expect('gazeGains' in JSON.parse(json)).toBe(false);
+    const rig = new PortraitRig(data);
+    const gains = { outLeft: 0.7, inLeft: 0.9, outRight: 1, inRight: 0.6 };
+    rig.setGazeGains(gains);
+    const loaded = parseRigJson(JSON.stringify(serializeRig(rig.data)));
+    expect(loaded.gazeGains).toEqual(gains);
+    const look = (c: FaceControls) => c.set('eyeLookOutLeft', 1).set('eyeLookInRight', 1);
+    expect(Array.from(pose(new PortraitRig(loaded), look))).toEqual(Array.from(pose(rig, look)));
+    // Each look poses as its weight times its gain would on an uncalibrated rig.
+    const plain = new PortraitRig(data);
+    for (const [name, gain] of [['eyeLookOutLeft', 0.7], ['eyeLookInLeft', 0.9], ['eyeLookOutRight', 1], ['eyeLookInRight', 0.6]] as const) {
+      const scaled = pose(plain, (c) => c.set(name, gain));
+      const gained = pose(rig, (c) => c.set(name, 1));
+      for (let i = 0; i < scaled.length; i++) expect(gained[i]).toBeCloseTo(scaled[i], 4);
+    }
+    expect(() => rig.setGazeGains({ ...gains, inRight: 0.2 })).toThrow(RangeError);
+    expect(() => rig.setGazeGains({ ...gains, outLeft: Number.NaN })).toThrow(/outLeft/);
   });
 
   it('refuses a value that is not an object', () => {
