@@ -32,3 +32,12 @@ export const EYE_WHITE_FLOOR = 0.9;
  * lighter sliver at the iris's rim moved its gains: 12 turn probes over the 36 flipped either way.
  */
 export const EYE_WHITE_FLOOR_FULL_LOOK = 0.5;
+/**
+ * The eye white painted behind a moved iris darkens toward the upper lid by up to this share, as
+ * the lid's shadow darkens a real one: the floor above made it one flat colour, which read as a
+ * patch pasted on dark-socketed eyes. It starts at this height in the eye (rig/eyeLayers:
+ * 0 at the centre, 1 at the upper lid's highest point). Gated by the look, as the floor is, so
+ * head turns draw what they drew; over the 36 test portraits no probe moved.
+ */
+export const EYE_WHITE_LID_SHADOW = 0.4;
+export const EYE_WHITE_LID_SHADOW_FROM = 0.1;

@@ -8,7 +8,7 @@ import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerD
 import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
-import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
+import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_LID_SHADOW, EYE_WHITE_LID_SHADOW_FROM, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
 import { LUMA_WEIGHTS } from '../core/luma';
 
 const LAYER_BIAS_GLSL = `const float EYE_BACK_BIAS = ${EYE_BACK_DEPTH_BIAS.toFixed(6)};
@@ -98,6 +98,12 @@ vec3 withEyeWhiteFloor(vec3 fill, float look) {
   return mix(fill, sclera, lift * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));
 }
 
+// The upper lid's shadow on the eye white painted behind a look (render/eyeWhiteStyle.ts); height from rig/eyeLayers.
+vec3 withLidShadow(vec3 fill, float height, float look) {
+  float shadow = ${EYE_WHITE_LID_SHADOW.toFixed(4)} * smoothstep(${EYE_WHITE_LID_SHADOW_FROM.toFixed(4)}, 1.0, height);
+  return fill * (1.0 - shadow * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));
+}
+
 // The portrait's eye white on this row either side of the resting iris, blended across (render/eyeWhiteStyle.ts).
 vec3 eyeWhiteAcross(vec4 iris, vec2 d) {
   float reach = iris.z * ${EYE_WHITE_REACH.toFixed(4)};
@@ -125,7 +131,7 @@ void main(void) {
     float moved = vShade.w < 0.5 ? eyes.x : eyes.y;
     vec2 d = vec2(vUV.x - iris.x, (vUV.y - iris.y) * mouth.w);
     float inIris = 1.0 - smoothstep(iris.z * ${EYE_WHITE_FILL_FROM.toFixed(4)}, iris.z * ${EYE_WHITE_FILL_TO.toFixed(4)}, length(d));
-    if (inIris * moved > 0.0) color = mix(color, withEyeWhiteFloor(eyeWhiteAcross(iris, d), iris.w), inIris * moved);
+    if (inIris * moved > 0.0) color = mix(color, withLidShadow(withEyeWhiteFloor(eyeWhiteAcross(iris, d), iris.w), vShade.z, iris.w), inIris * moved);
     color = mix(color, sclera, 1.0 - vShade.y);
     // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
     float shut = vShade.w < 0.5 ? eyes.z : eyes.w;

@@ -2,7 +2,7 @@ import { EYE_BACK_DEPTH_BIAS, IRIS_DEPTH_BIAS, MOUTH_DEPTH_BIAS } from './layerD
 import {
   LASH_BAND, LASH_FADE_END, LASH_FADE_START, LASH_OPACITY, RIM_FADE_END, RIM_FADE_START, RIM_FULL_WEIGHT, RIM_WHITE_FROM, RIM_WHITE_TO,
 } from './lashLineStyle';
-import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
+import { EYE_WHITE_FILL_FROM, EYE_WHITE_FILL_TO, EYE_WHITE_FLOOR, EYE_WHITE_FLOOR_FULL_LOOK, EYE_WHITE_LID_SHADOW, EYE_WHITE_LID_SHADOW_FROM, EYE_WHITE_REACH, EYE_WHITE_ROW_PULL } from './eyeWhiteStyle';
 import { LUMA_WEIGHTS } from '../core/luma';
 
 /** The warp generator's shaders for WebGPU: the same as warpShaderGlsl.ts, in Babylon's WGSL dialect. */
@@ -94,6 +94,12 @@ fn withEyeWhiteFloor(fill: vec3<f32>, look: f32) -> vec3<f32> {
   return mix(fill, uniforms.sclera, lift * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));
 }
 
+// The upper lid's shadow on the eye white painted behind a look (render/eyeWhiteStyle.ts); height from rig/eyeLayers.
+fn withLidShadow(fill: vec3<f32>, height: f32, look: f32) -> vec3<f32> {
+  let shadow = ${EYE_WHITE_LID_SHADOW.toFixed(4)} * smoothstep(${EYE_WHITE_LID_SHADOW_FROM.toFixed(4)}, 1.0, height);
+  return fill * (1.0 - shadow * clamp(look / ${EYE_WHITE_FLOOR_FULL_LOOK.toFixed(4)}, 0.0, 1.0));
+}
+
 fn mouthInterior(across: f32, down: f32) -> vec3<f32> {
   let gap = uniforms.mouth.y;
   let fromUpper = down * gap;
@@ -129,7 +135,7 @@ fn main(input: FragmentInputs) -> FragmentOutputs {
     }
     let d = vec2<f32>(input.vUV.x - iris.x, (input.vUV.y - iris.y) * uniforms.mouth.w);
     let inIris = 1.0 - smoothstep(iris.z * ${EYE_WHITE_FILL_FROM.toFixed(4)}, iris.z * ${EYE_WHITE_FILL_TO.toFixed(4)}, length(d));
-    if (inIris * moved > 0.0) { color = mix(color, withEyeWhiteFloor(eyeWhiteAcross(iris, d, input.vUV.y), iris.w), inIris * moved); }
+    if (inIris * moved > 0.0) { color = mix(color, withLidShadow(withEyeWhiteFloor(eyeWhiteAcross(iris, d, input.vUV.y), iris.w), input.vShade.z, iris.w), inIris * moved); }
     color = mix(color, uniforms.sclera, 1.0 - input.vShade.y);
     // What still shows of an eye nearly shut is the shadow under its lashes, not eye white.
     var shut = uniforms.eyes.z;

@@ -4,6 +4,12 @@ import type { RigMeshBuilder } from './RigMeshBuilder';
 
 /** The eye white reaches past the opening so a widened eye still shows eyeball, not a hole. */
 const EYE_BACK_GROWTH = 1.4;
+/**
+ * Where an eye-back vertex's shade holds its height in the eye: 0 on the line between the
+ * corners' middle and the outline's centre, 1 at the highest point of the outline, negative
+ * below. The generator shades the eye white it paints behind a moved iris by it: a lid's shadow.
+ */
+export const EYE_HEIGHT_SHADE_OFFSET = 2;
 /** Sides of the polygon that stands for the round iris. */
 export const IRIS_SEGMENTS = 16;
 
@@ -31,10 +37,11 @@ export function addEyeLayers(mesh: RigMeshBuilder, eye: EyeOutline, iris: IrisLa
   depth /= eye.loop.length;
   // Layer vertices take the depth of the lids they lie under, so a head turn moves both alike;
   // the generator draws each layer behind the skin with a depth bias instead.
+  const height = eyeHeights(mesh, eye, cx, cy);
   const center = mesh.add(cx, cy, depth, RigLayer.EyeBack, 1, 0, side);
-  const inner = eye.loop.map((i) => mesh.add(mesh.x(i), mesh.y(i), mesh.depth(i), RigLayer.EyeBack, 1, 0, side));
-  const outer = eye.loop.map((i) =>
-    mesh.add(cx + (mesh.x(i) - cx) * EYE_BACK_GROWTH, cy + (mesh.y(i) - cy) * EYE_BACK_GROWTH, mesh.depth(i), RigLayer.EyeBack, 0, 0, side),
+  const inner = eye.loop.map((i, k) => mesh.add(mesh.x(i), mesh.y(i), mesh.depth(i), RigLayer.EyeBack, 1, height[k], side));
+  const outer = eye.loop.map((i, k) =>
+    mesh.add(cx + (mesh.x(i) - cx) * EYE_BACK_GROWTH, cy + (mesh.y(i) - cy) * EYE_BACK_GROWTH, mesh.depth(i), RigLayer.EyeBack, 0, height[k] * EYE_BACK_GROWTH, side),
   );
   mesh.fan(center, inner);
   mesh.strip(inner, outer, true);
@@ -53,6 +60,18 @@ export function addEyeLayers(mesh: RigMeshBuilder, eye: EyeOutline, iris: IrisLa
   }
   mesh.fan(c, rim);
   return { irisRim: rim, irisRadius: radius };
+}
+
+/** Each outline point's height above the eye's centre, across the corner-to-corner line, as a share of the highest's (EYE_HEIGHT_SHADE_OFFSET). */
+function eyeHeights(mesh: RigMeshBuilder, eye: EyeOutline, cx: number, cy: number): number[] {
+  const dx = mesh.x(eye.innerCorner) - mesh.x(eye.outerCorner), dy = mesh.y(eye.innerCorner) - mesh.y(eye.outerCorner);
+  const length = Math.hypot(dx, dy) || 1;
+  // The normal to the corner line that points up the image (y grows down).
+  let nx = dy / length, ny = -dx / length;
+  if (ny > 0) { nx = -nx; ny = -ny; }
+  const heights = eye.loop.map((i) => (mesh.x(i) - cx) * nx + (mesh.y(i) - cy) * ny);
+  const top = Math.max(...heights);
+  return heights.map((h) => (top > 0 ? h / top : 0));
 }
 
 function setLayer(mesh: RigMeshBuilder, vertex: number, layer: RigLayer, side: number, depth: number): void {

@@ -60,6 +60,8 @@ const SHADOW = [0.12, 0.1, 0.1] as const;
 const CLEAR_OF_MOVED_IRIS_RADII = 1.2;
 /** …reads at least this share of the rig's eye white's luma (render/eyeWhiteStyle EYE_WHITE_FLOOR, less a margin). */
 const VACATED_MIN_SHARE_OF_EYE_WHITE = 0.6;
+/** …and its upper half, under the lid's shadow (render/eyeWhiteStyle EYE_WHITE_LID_SHADOW), at most this share of its lower half's luma. */
+const UPPER_HALF_MAX_SHARE_OF_LOWER = 0.95;
 
 const POSES: Record<string, (p: TalkingPortrait) => void> = {
   neutral: () => undefined,
@@ -162,7 +164,7 @@ describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
   // Beside the iris a painted eye white is often in shadow or under the lashes: the fill of the
   // place a look leaves takes its colour from there, and a dark disk left at rest reads as an
   // iris that never moved. Here that shadow is painted on purpose round both irises.
-  it('fills the place a looking iris leaves with eye white even where the eye white beside it is in shadow', async () => {
+  it('fills the place a looking iris leaves with eye white even where the eye white beside it is in shadow, shaded under the upper lid', async () => {
     const url = `/tests/fixtures/portraits/${PORTRAITS[0]}`;
     const { scene, tracker } = env;
     const original = await TalkingPortrait.CreateAsync(scene, url, { size: SIZE, matte: Color3.White(), tracker });
@@ -196,16 +198,24 @@ describe.each(ENGINE_KINDS)('warp generator on %s', (kind) => {
       const radii = (x: number, y: number, cu: number, cv: number) => Math.hypot((x + 0.5) / SIZE - cu, (((y + 0.5) / SIZE - cv) * aspect)) / r;
       const inEye = posedMask(positions, loop);
       let sum = 0, count = 0;
+      // Above and below the resting iris's middle row: the upper lid's shadow darkens the upper half.
+      const halves = { upper: { sum: 0, count: 0 }, lower: { sum: 0, count: 0 } };
       for (let y = 0; y < SIZE; y++) {
         for (let x = 0; x < SIZE; x++) {
           if (!inEye(x, y) || radii(x, y, u, v) > 1 || radii(x, y, mu, mv) < CLEAR_OF_MOVED_IRIS_RADII) continue;
           const o = (y * SIZE + x) * 4;
-          sum += luma(frame.data[o] / 255, frame.data[o + 1] / 255, frame.data[o + 2] / 255);
+          const l = luma(frame.data[o] / 255, frame.data[o + 1] / 255, frame.data[o + 2] / 255);
+          sum += l;
           count++;
+          const half = (y + 0.5) / SIZE < v ? halves.upper : halves.lower;
+          half.sum += l;
+          half.count++;
         }
       }
       expect(count, 'the look leaves some of the resting place in view').toBeGreaterThan(4);
       expect(sum / count).toBeGreaterThanOrEqual(eyeWhite * VACATED_MIN_SHARE_OF_EYE_WHITE);
+      expect(halves.upper.count && halves.lower.count, 'both halves in view').toBeGreaterThan(0);
+      expect(halves.upper.sum / halves.upper.count).toBeLessThan((halves.lower.sum / halves.lower.count) * UPPER_HALF_MAX_SHARE_OF_LOWER);
     }
   });
 });
