@@ -50,7 +50,7 @@ export interface TalkingPortraitOptions {
   /**
    * Finds, per eye and direction, how far a full sideways look moves the iris so that it reads to
    * the face detector as the same look on every portrait, never past the eye's corner
-   * (babylon/calibrateGaze; two to six renders and detections). Default true when the face is
+   * (babylon/calibrateGaze; three to seven renders and detections). Default true when the face is
    * detected now; a baked rig already carries its calibration.
    */
   calibrateGaze?: boolean;
