@@ -5,9 +5,9 @@ import type { RigMeshBuilder } from './RigMeshBuilder';
 /** The eye white reaches past the opening so a widened eye still shows eyeball, not a hole. */
 const EYE_BACK_GROWTH = 1.4;
 /**
- * Where an eye-back vertex's shade holds its height in the eye: 0 on the line between the
- * corners' middle and the outline's centre, 1 at the highest point of the outline, negative
- * below. The generator shades the eye white it paints behind a moved iris by it: a lid's shadow.
+ * Where an eye-back vertex's shade holds its height in the eye, across the corner-to-corner line:
+ * 0 level with the outline's centre, 1 at the outline's highest point, negative below the centre.
+ * The generator shades the eye white it paints behind a moved iris by it: the upper lid's shadow.
  */
 export const EYE_HEIGHT_SHADE_OFFSET = 2;
 /** Sides of the polygon that stands for the round iris. */
