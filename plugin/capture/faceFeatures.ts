@@ -36,16 +36,22 @@ export function eyeAspectRatio(p: Points, eye: EyeOutline): number {
   return gap / inner / distance(p, eye.outerCorner, eye.innerCorner);
 }
 
+/** Unit vector from chin to forehead in image pixels (y grows down): the face's up, for bake-time and eval measures. */
+export function upAxis(p: Points): [number, number] {
+  const dx = p[FOREHEAD_TOP * 3] - p[CHIN * 3], dy = p[FOREHEAD_TOP * 3 + 1] - p[CHIN * 3 + 1];
+  const length = Math.hypot(dx, dy);
+  return [dx / length, dy / length];
+}
+
 /**
  * How far an iris centre moved from `neutral` to `seen` (image pixels, both) toward the subject's
  * left, the viewer's right, in the neutral eye's widths: QUALITY.md's gaze figure, read across
- * the neutral face (its chin-to-forehead line turned a quarter clockwise on screen).
+ * the neutral face (its up turned a quarter clockwise on screen).
  */
 export function irisShift(neutral: Points, seen: Points, iris: IrisLandmarks, eye: EyeOutline): number {
-  const ux = neutral[FOREHEAD_TOP * 3] - neutral[CHIN * 3], uy = neutral[FOREHEAD_TOP * 3 + 1] - neutral[CHIN * 3 + 1];
-  const up = Math.hypot(ux, uy);
+  const [ux, uy] = upAxis(neutral);
   const c = iris.centre * 3;
-  return ((seen[c] - neutral[c]) * -uy + (seen[c + 1] - neutral[c + 1]) * ux) / up / distance(neutral, eye.outerCorner, eye.innerCorner);
+  return ((seen[c] - neutral[c]) * -uy + (seen[c + 1] - neutral[c + 1]) * ux) / distance(neutral, eye.outerCorner, eye.innerCorner);
 }
 
 const UPPER_LIP_MID = LIPS.inner.upper[(LIPS.inner.upper.length - 1) / 2];

@@ -2,14 +2,13 @@
 // corners and irises sit. Landmarks here are pixel positions, x, y, z per point.
 import {
   CHIN, FACE_OVAL, FOREHEAD_TOP, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS,
-  type EyeOutline,
 } from '../../plugin/core/landmarkIndices';
 import { distance } from '../../plugin/capture/faceFeatures';
 
 export type Points = ArrayLike<number>;
 
 // One source of truth with the webcam solver, which reads the same figures.
-export { distance, eyeAspectRatio, irisShift, mouthOpening } from '../../plugin/capture/faceFeatures';
+export { distance, eyeAspectRatio, irisShift, mouthOpening, upAxis } from '../../plugin/capture/faceFeatures';
 
 /** Forehead top to chin: the face unit. */
 export const faceHeight = (p: Points): number => distance(p, FOREHEAD_TOP, CHIN);
@@ -19,13 +18,6 @@ export function faceWidth(p: Points): number {
   let widest = 0;
   for (const a of FACE_OVAL) for (const b of FACE_OVAL) widest = Math.max(widest, distance(p, a, b));
   return widest;
-}
-
-/** Unit vector from chin to forehead (image y grows down). */
-export function upAxis(p: Points): [number, number] {
-  const dx = p[FOREHEAD_TOP * 3] - p[CHIN * 3], dy = p[FOREHEAD_TOP * 3 + 1] - p[CHIN * 3 + 1];
-  const length = Math.hypot(dx, dy);
-  return [dx / length, dy / length];
 }
 
 /**
