@@ -10,10 +10,10 @@ import { Color3, Color4 } from '@babylonjs/core/Maths/math.color.js';
 import { Vector4 } from '@babylonjs/core/Maths/math.vector.js';
 import { Viewport } from '@babylonjs/core/Maths/math.viewport.js';
 import type { DataBuffer } from '@babylonjs/core/Buffers/dataBuffer.js';
-import { LOOK_LEFT, LOOK_RIGHT, type PortraitRig } from '../rig/PortraitRig';
+import { LID_LEFT, LID_RIGHT, LOOK_LEFT, LOOK_RIGHT, type PortraitRig } from '../rig/PortraitRig';
 import { shadeWithLashes } from '../rig/lashLine';
 import {
-  OPENINGS_LENGTH, OPENING_GAZE_RIGHT, OPENING_MOUTH, measureOpenings,
+  OPENINGS_LENGTH, OPENING_GAZE_RIGHT, OPENING_LID_LEFT, OPENING_LID_RIGHT, OPENING_MOUTH, measureOpenings,
 } from '../rig/measureOpenings';
 import { SHADE_STRIDE, type PortraitRigData } from '../rig/PortraitRigData';
 import type { PortraitShotData } from '../rig/shots/PortraitShot';
@@ -84,7 +84,7 @@ export class WarpGenerator {
   private _indexBuffer: DataBuffer;
   private readonly _indexCount: number;
   private readonly _rest: Float32Array;
-  /** measureOpenings' figures, then the teeth height and image aspect: laid out as the shader's `eyes` and `mouth` vectors. */
+  /** measureOpenings' figures (the lids' replaced by PortraitRig.lidFigures), then the teeth height and image aspect: laid out as the shader's `eyes` and `mouth` vectors. */
   private readonly _openings = new Float32Array(OPENINGS_LENGTH + MOUTH_FIXED_FIGURES);
   private readonly _clear = new Color4(0, 0, 0, 0);
   private readonly _matte: Color4;
@@ -97,7 +97,7 @@ export class WarpGenerator {
   private readonly _irises = new Float32Array(2 * IRIS_UNIFORM_FLOATS);
   private readonly _irisRightUniform = new Vector4(0, 0, 0, 0);
   private readonly _irisLeftUniform = new Vector4(0, 0, 0, 0);
-  /** Gaze right, left (iris moved, 0..1, a head turn's parallax included), then how shut each eye is (0..1). */
+  /** Gaze right, left (iris moved, 0..1, a head turn's parallax included), then how shut the expressions made each eye (0..1, PortraitRig.lidFigures). */
   private readonly _eyesUniform = new Vector4(0, 0, 0, 0);
   /** Mouth opened past rest (0..1), lip gap (face heights), teeth height (face heights), image height / width. */
   private readonly _mouthUniform = new Vector4(0, 0, 0, 0);
@@ -201,6 +201,10 @@ export class WarpGenerator {
     const d = this._rig.data;
     this._positions.update(positions);
     measureOpenings(d, positions, this._rest, this._openings);
+    // How shut the eyes are comes from the expressions alone: a head turn narrows the lid gap on screen without a blink.
+    const lids = this._rig.lidFigures;
+    this._openings[OPENING_LID_RIGHT] = lids[LID_RIGHT];
+    this._openings[OPENING_LID_LEFT] = lids[LID_LEFT];
     writeTeethHeight(this._rig.mouthFigures, this._openings, OPENINGS_LENGTH);
     const look = this._rig.lookFigures;
     this._irises[IRIS_LOOK] = look[LOOK_RIGHT];

@@ -6,7 +6,7 @@ import type { PortraitShotData } from './shots/PortraitShot';
 import { RigShots } from './shots/RigShots';
 import { closeOutlineSeam, placeSeamCopies, SEAM_OFFSET_STRIDE, SEAM_STRIDE, seamInwardSide } from './outlineSeam';
 import { rollWeights } from './rollWeights';
-import { measureLipParting, measureLook } from './measureOpenings';
+import { measureLids, measureLipParting, measureLook } from './measureOpenings';
 import { CORRECTIVE_COUNT, correctiveWeights } from './turnCorrectives';
 
 /** The head channels of FaceControls: what turnHead() reads. */
@@ -20,6 +20,10 @@ const MOUTH_FIGURES_LENGTH = 2;
 export const LOOK_RIGHT = 0;
 export const LOOK_LEFT = 1;
 const LOOK_FIGURES_LENGTH = 2;
+/** Where PortraitRig.lidFigures holds how shut the expressions made each eye (subject right, left). */
+export const LID_RIGHT = 0;
+export const LID_LEFT = 1;
+const LID_FIGURES_LENGTH = 2;
 
 /** Depth written for the generator's depth test spans this many face heights around the pivot. */
 const DEPTH_SPAN_FACE_HEIGHTS = 4;
@@ -41,6 +45,8 @@ export class PortraitRig {
   private readonly _mouthFigures = new Float32Array(MOUTH_FIGURES_LENGTH);
   /** How far the last pose's expressions moved each iris: what `lookFigures` reads. */
   private readonly _lookFigures = new Float32Array(LOOK_FIGURES_LENGTH);
+  /** How shut the last pose's expressions made each eye: what `lidFigures` reads. */
+  private readonly _lidFigures = new Float32Array(LID_FIGURES_LENGTH);
   /** Where each seam copy sits against its outline point under the current expressions, x, y, depth each (rig/outlineSeam). */
   private readonly _seamOffsets: Float32Array;
   /** Which side of the outline's edges the face lies on: 1 left, −1 right (rig/outlineSeam). */
@@ -86,6 +92,15 @@ export class PortraitRig {
    */
   get lookFigures(): Float32Array {
     return this._lookFigures;
+  }
+
+  /**
+   * How shut the last pose's expressions made each eye (0 as at rest .. 1 lids meet), at LID_RIGHT
+   * and LID_LEFT: measured before the head turn and its correctives, which narrow the lid gap on
+   * screen without a blink; the generator fades its lash line and rim cover in by it.
+   */
+  get lidFigures(): Float32Array {
+    return this._lidFigures;
   }
 
   /** The rig as plain data, with its current head-turn gains: what serializeRig saves. */
@@ -226,11 +241,12 @@ export class PortraitRig {
   /**
    * Notes what the expressions alone did to un-turned `positions`, before any head-turn
    * corrective (as deform() does after its morphs): how far they part the lips (`mouthFigures` at
-   * MOUTH_LIP_PARTING) and move the irises (`lookFigures`).
+   * MOUTH_LIP_PARTING), move the irises (`lookFigures`) and shut the eyes (`lidFigures`).
    */
   measureExpressions(positions: Float32Array): void {
     measureLipParting(this._data, positions, this._mouthFigures, MOUTH_LIP_PARTING);
     measureLook(this._data, positions, this._lookFigures, LOOK_RIGHT, LOOK_LEFT);
+    measureLids(this._data, positions, this._lidFigures, LID_RIGHT, LID_LEFT);
   }
 
   /** Nudges un-turned `positions` by the head-turn correctives `head` calls for (as deform() does after morphs). */

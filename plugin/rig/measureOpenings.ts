@@ -84,7 +84,8 @@ function mouthOpening(d: PortraitRigData, posed: Float32Array, rest: Float32Arra
 /**
  * How far each iris has left its rest place (in iris radii, 0..1), how far the mouth has
  * opened beyond rest (0..1), the lip gap (face heights) and how shut each eye is (0..1): what the
- * generator needs to fade synthesized eye white, mouth interior and lash lines in. `posed` and
+ * generator needs to fade synthesized eye white, mouth interior and lash lines in (it takes how shut
+ * from measureLids, before the head turn, and the shots read these on un-turned poses). `posed` and
  * `rest` are deform()'s output (u, v, depth) unless `inPixels`, when they are un-turned image
  * pixels as in the rig's rest. Allocation-free.
  */
@@ -108,6 +109,20 @@ export function measureLook(d: PortraitRigData, positions: Float32Array, out: Fl
   SCALE[1] = 1;
   irisMoved(d, positions, d.rest, SUBJECT_RIGHT_EYE, SUBJECT_RIGHT_IRIS.centre, IRIS_RADIUS_RIGHT, out, right);
   irisMoved(d, positions, d.rest, SUBJECT_LEFT_EYE, SUBJECT_LEFT_IRIS.centre, IRIS_RADIUS_LEFT, out, left);
+}
+
+/**
+ * How shut each eye is from the expressions alone (0..1, as OPENING_LID_*), into out[right] and
+ * out[left]: from un-turned `positions` (image pixels, as data.rest) before any head-turn
+ * corrective, so a blink counts and a turn's foreshortening of the lid gap does not (a pitch
+ * reads up to 0.46 shut on a three-quarter profile, enough to start the rim cover and lash line).
+ * Allocation-free.
+ */
+export function measureLids(d: PortraitRigData, positions: Float32Array, out: Float32Array, right: number, left: number): void {
+  SCALE[0] = 1;
+  SCALE[1] = 1;
+  lidClosure(positions, d.rest, RIGHT_UPPER_MID, RIGHT_LOWER_MID, out, right);
+  lidClosure(positions, d.rest, LEFT_UPPER_MID, LEFT_LOWER_MID, out, left);
 }
 
 /** The portrait's own lip gap at the mouth's middle, in face heights (what OPENING_MOUTH_GAP reads at rest). */
