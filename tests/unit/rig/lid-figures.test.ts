@@ -4,9 +4,8 @@ import { SUBJECT_LEFT_EYE, SUBJECT_RIGHT_EYE } from '../../../plugin/core/landma
 import { PortraitRig, buildPortraitRig } from '../../../plugin/rig';
 import { LANDMARK_COUNT } from '../../../plugin/rig/landmarkPixels';
 import { LID_LEFT, LID_RIGHT } from '../../../plugin/rig/PortraitRig';
-import { measureOpenings, OPENING_LID_LEFT, OPENING_LID_RIGHT, OPENINGS_LENGTH } from '../../../plugin/rig/measureOpenings';
-import { CORRECTIVE_TURNS, correctiveMorph } from '../../../plugin/rig/turnCorrectives';
-import { faceFixtures, flatLandmarks } from './rigFixtures';
+import { OPENING_LID_LEFT, OPENING_LID_RIGHT } from '../../../plugin/rig/measureOpenings';
+import { faceFixtures, flatLandmarks, openingsAtCorrectedTurn } from './rigFixtures';
 
 const fixture = faceFixtures()[0];
 const build = () => new PortraitRig(buildPortraitRig({ landmarks: flatLandmarks(fixture), imageWidth: fixture.width, imageHeight: fixture.height }));
@@ -38,13 +37,7 @@ describe('how shut the expressions make the eyes', () => {
       const gap = rig.data.rest[middle(eye.lowerLid) * 3 + 1] - rig.data.rest[middle(eye.upperLid) * 3 + 1];
       for (const v of eye.upperLid.slice(1, -1)) nudge[v * 2 + 1] = 0.5 * gap;
     }
-    rig.setTurnCorrectives(CORRECTIVE_TURNS.map(() => correctiveMorph(rig.data, nudge)));
-    const turn = CORRECTIVE_TURNS[0];
-    const rest = new Float32Array(rig.positionsLength), turned = new Float32Array(rig.positionsLength);
-    rig.deform(new FaceControls(), rest);
-    rig.deform(new FaceControls().setHead(turn.yaw, turn.pitch, 0), turned);
-    const openings = new Float32Array(OPENINGS_LENGTH);
-    measureOpenings(rig.data, turned, rest, openings);
+    const { openings, turn } = openingsAtCorrectedTurn(rig, nudge);
     expect(openings[OPENING_LID_RIGHT], 'the drawn lids narrowed').toBeGreaterThan(0.3);
     expect(openings[OPENING_LID_LEFT]).toBeGreaterThan(0.3);
     expect([rig.lidFigures[LID_RIGHT], rig.lidFigures[LID_LEFT]]).toEqual([0, 0]);

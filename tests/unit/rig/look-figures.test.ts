@@ -4,9 +4,8 @@ import { SUBJECT_LEFT_IRIS, SUBJECT_RIGHT_IRIS } from '../../../plugin/core/land
 import { PortraitRig, buildPortraitRig } from '../../../plugin/rig';
 import { LANDMARK_COUNT } from '../../../plugin/rig/landmarkPixels';
 import { LOOK_LEFT, LOOK_RIGHT } from '../../../plugin/rig/PortraitRig';
-import { measureOpenings, OPENING_GAZE_LEFT, OPENING_GAZE_RIGHT, OPENINGS_LENGTH } from '../../../plugin/rig/measureOpenings';
-import { CORRECTIVE_TURNS, correctiveMorph } from '../../../plugin/rig/turnCorrectives';
-import { faceFixtures, flatLandmarks } from './rigFixtures';
+import { OPENING_GAZE_LEFT, OPENING_GAZE_RIGHT } from '../../../plugin/rig/measureOpenings';
+import { faceFixtures, flatLandmarks, openingsAtCorrectedTurn } from './rigFixtures';
 
 const fixture = faceFixtures()[0];
 const build = () => new PortraitRig(buildPortraitRig({ landmarks: flatLandmarks(fixture), imageWidth: fixture.width, imageHeight: fixture.height }));
@@ -41,13 +40,7 @@ describe('the look the expressions give the irises', () => {
       const shift = 0.5 * rig.data.irises[radiusAt] * rig.data.imageWidth;
       for (const i of [iris.centre, ...iris.ring]) nudge[i * 2] = shift;
     }
-    rig.setTurnCorrectives(CORRECTIVE_TURNS.map(() => correctiveMorph(rig.data, nudge)));
-    const turn = CORRECTIVE_TURNS[0];
-    const rest = new Float32Array(rig.positionsLength), turned = new Float32Array(rig.positionsLength);
-    rig.deform(new FaceControls(), rest);
-    rig.deform(new FaceControls().setHead(turn.yaw, turn.pitch, 0), turned);
-    const openings = new Float32Array(OPENINGS_LENGTH);
-    measureOpenings(rig.data, turned, rest, openings);
+    const { openings, turn } = openingsAtCorrectedTurn(rig, nudge);
     expect(openings[OPENING_GAZE_RIGHT], 'the drawn iris moved against its corners').toBeGreaterThan(0.3);
     expect(openings[OPENING_GAZE_LEFT]).toBeGreaterThan(0.3);
     expect(rig.lookFigures[LOOK_RIGHT]).toBe(0);
