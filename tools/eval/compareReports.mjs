@@ -15,7 +15,7 @@ const ANGLES = new Set(['yaw', 'pitch', 'roll']);
 
 /**
  * @typedef {{ figure: string, value: number, held: boolean }} Check
- * @typedef {{ probe: string, held: boolean, checks: Check[], solver?: { error: Record<string, number>, recovered: Record<string, number> } }} ProbeReport
+ * @typedef {{ probe: string, held: boolean, checks: Check[], solver?: { error: Record<string, number>, recovered: Record<string, number> }, folded?: number[] }} ProbeReport
  * @typedef {{ portrait: string, rigged: boolean, probes: ProbeReport[] }} PortraitReport
  * @typedef {{ portraits: PortraitReport[] }} EvalReport
  */
@@ -61,7 +61,14 @@ function closedLoop(report) {
 }
 
 /** @param {ProbeReport} probe */
-const failing = (probe) => probe.checks.filter((c) => !c.held).map((c) => `${c.figure} ${c.value}`);
+const failing = (probe) => probe.checks.filter((c) => !c.held).map((c) => `${c.figure} ${c.value}${c.figure === 'foldOvers' && probe.folded ? ` (${foldedTriangles(probe.folded)})` : ''}`);
+
+/** Folded triangles as their corner vertices, `a-b-c` each: the rig's vertex indices, landmarks below 478. */
+const foldedTriangles = (/** @type {number[]} */ corners) => {
+  const names = [];
+  for (let k = 0; k + 2 < corners.length; k += 3) names.push(`${corners[k]}-${corners[k + 1]}-${corners[k + 2]}`);
+  return names.join(' ');
+};
 
 /**
  * @param {EvalReport} before

@@ -41,6 +41,8 @@ export interface ProbeReport {
   solver?: SolverReport;
   /** With the residuals option: each landmark's re-detected place minus its agreement target, x then y, in face widths (landmarkResiduals). */
   residuals?: number[];
+  /** When skin folds over: the folded triangles' corner vertices, three per triangle (MeshTearingCheck). */
+  folded?: number[];
 }
 
 export interface PortraitReport {
@@ -119,7 +121,8 @@ export async function evaluatePortrait(
       if (!probe.turn) checks.atLeast('worldPsnrDb', psnr(frame, reference, outsideHead), LIMITS.worldStaysMinPsnrDb);
       checks.atLeast('enginesPsnrDb', psnr(frame, other), LIMITS.enginesAgreeMinPsnrDb);
       const solver = seen.detection && neutral?.seen.detection ? solveProbe(probe, neutral.seen.detection, seen.detection) : undefined;
-      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks, solver, residuals });
+      const folded = torn.folded.length > 0 ? torn.folded : undefined;
+      probes.push({ probe: probe.name, held: checks.held, checks: checks.checks, solver, residuals, folded });
     }
     const probesHeld = probes.filter((p) => p.held).length;
     const fewShot = shots.length > 0 && neutral?.seen.points

@@ -9,6 +9,8 @@ export { MAX_AREA_GROWTH, MIN_AREA_SHRINK };
 export interface Tearing {
   /** Skin triangles whose orientation flipped. */
   foldOvers: number;
+  /** Their corner vertices (rig vertex indices, landmark indices below 478), three per triangle: where to look. */
+  folded: number[];
   /** Skin triangles outside lids and lips beyond the area limits. */
   overStretched: number;
   /** Largest and smallest area ratio (posed / rest) outside lids and lips. */
@@ -28,10 +30,14 @@ export class MeshTearingCheck {
   measure(rest: Float32Array, posed: Float32Array): Tearing {
     const ratios = areaRatios(this._skin, rest, posed);
     const limited = this._skin.limited;
-    const result: Tearing = { foldOvers: 0, overStretched: 0, maxAreaRatio: 1, minAreaRatio: 1 };
+    const result: Tearing = { foldOvers: 0, folded: [], overStretched: 0, maxAreaRatio: 1, minAreaRatio: 1 };
+    const corners = this._skin.corners;
     for (let k = 0; k < ratios.length; k++) {
       const ratio = ratios[k];
-      if (ratio <= 0) result.foldOvers++;
+      if (ratio <= 0) {
+        result.foldOvers++;
+        result.folded.push(corners[k * 3], corners[k * 3 + 1], corners[k * 3 + 2]);
+      }
       if (!limited[k]) continue;
       result.maxAreaRatio = Math.max(result.maxAreaRatio, ratio);
       result.minAreaRatio = Math.min(result.minAreaRatio, ratio);

@@ -37,6 +37,13 @@ describe('compareReports', () => {
     expect(c.flipped).toEqual([{ portrait: 'a.png', probe: 'smile', held: true, before: ['foldOvers 2'], after: [] }]);
   });
 
+  it('names the folded triangles by their corners where the report lists them', () => {
+    const before = report(true, 1, 20), after = report(false, 1, 20);
+    after.portraits[0].probes[0].folded = [308, 324, 292, 78, 62, 95];
+    const c = compareReports(before, after);
+    expect(c.flipped[0].after).toEqual(['foldOvers 2 (308-324-292 78-62-95)']);
+  });
+
   it('holds the closed loop to the closed-loop test\'s tolerances: 0.35 for weights, 3° for angles', () => {
     const c = compareReports(report(true, 0.66, 17.1), report(true, 0.64, 16.9));
     expect(c.closedLoop.before.smile).toMatchObject({ held: 2, total: 2 });

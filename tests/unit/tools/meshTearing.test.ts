@@ -52,6 +52,21 @@ describe('MeshTearingCheck', () => {
     expect(check.measure(rest, posed).overStretched).toBe(0);
   });
 
+  it('names the corners of a triangle that folds over', () => {
+    const tri = findTriangle((inLips) => !inLips);
+    const posed = rest.slice();
+    // The first corner mirrored through the opposite edge's midpoint: the triangle flips.
+    const mx = (rest[tri[1] * 3] + rest[tri[2] * 3]) / 2, my = (rest[tri[1] * 3 + 1] + rest[tri[2] * 3 + 1]) / 2;
+    posed[tri[0] * 3] = 2 * mx - rest[tri[0] * 3];
+    posed[tri[0] * 3 + 1] = 2 * my - rest[tri[0] * 3 + 1];
+    const torn = check.measure(rest, posed);
+    expect(torn.foldOvers).toBeGreaterThan(0);
+    expect(torn.folded).toHaveLength(torn.foldOvers * 3);
+    const named = Array.from({ length: torn.foldOvers }, (_, k) => torn.folded.slice(k * 3, k * 3 + 3).sort((a, b) => a - b).join('-'));
+    expect(named).toContain([...tri].sort((a, b) => a - b).join('-'));
+    expect(check.measure(rest, rest).folded).toEqual([]);
+  });
+
   it('counts the same squeeze on the cheek', () => {
     const posed = shrunk(rest, findTriangle((inLips) => !inLips));
     expect(check.measure(rest, posed).overStretched).toBeGreaterThan(0);
