@@ -190,6 +190,9 @@ function probeFigures(probe: Probe, checks: CheckList, x: ProbeInput): void {
         checks.info(`${a.axis}Deg`, a.got);
         checks.atMost(`${a.axis}ErrorDeg`, Math.abs(a.got - a.want), commanded ? a.tol : LIMITS.crossTalkTolDeg);
       }
+      // Not a QUALITY.md check: how far the detector reads the still mouth opened by the turn alone
+      // (its own read at neutral subtracted), which parallax and the turn correctives can part.
+      checks.info('mouthOpenedByTurn', mouthOpening(x.seen) - mouthOpening(x.neutral));
     }
   }
 }
